@@ -1,0 +1,91 @@
+"""Role users shared by every test: one consortium with two universities and two firms."""
+
+from __future__ import annotations
+
+import pytest
+
+from curriculum.models import Profile
+from tests import factories as f
+
+Role = Profile.Role
+
+
+@pytest.fixture
+def member(db):
+    """The university the faculty, scheduler and course in these fixtures belong to."""
+    return f.institution(code="cqu", name="Chongqing Test University", name_zh="重庆测试大学")
+
+
+@pytest.fixture
+def other_member(db):
+    return f.institution(code="other", name="Other University", name_zh="其他大学")
+
+
+@pytest.fixture
+def firm_a(db):
+    return f.firm(code="firma", name="Firm A Motors", name_zh="甲汽车")
+
+
+@pytest.fixture
+def firm_b(db):
+    return f.firm(code="firmb", name="Firm B Systems", name_zh="乙系统")
+
+
+@pytest.fixture
+def consortium_admin(db):
+    return f.user("coordinator", role=Role.COORDINATOR, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def scheduler_admin(member):
+    return f.user("scheduler", role=Role.SCHEDULER, member=member)
+
+
+@pytest.fixture
+def other_scheduler_admin(other_member):
+    return f.user("scheduler2", role=Role.SCHEDULER, member=other_member)
+
+
+@pytest.fixture
+def faculty(member):
+    """A faculty user with a Faculty record at the member university."""
+    u = f.user("faculty", role=Role.FACULTY, member=member, first_name="Wei", last_name="Wang")
+    f.faculty(member, user_obj=u, name="Wang Wei", name_zh="王伟")
+    return u
+
+
+@pytest.fixture
+def other_faculty(other_member):
+    u = f.user("faculty2", role=Role.FACULTY, member=other_member)
+    f.faculty(other_member, user_obj=u, name="Li Na", name_zh="李娜")
+    return u
+
+
+@pytest.fixture
+def partner_reviewer(firm_a):
+    return f.user("reviewer", role=Role.REVIEWER, member=firm_a)
+
+
+@pytest.fixture
+def other_reviewer(firm_b):
+    return f.user("reviewer2", role=Role.REVIEWER, member=firm_b)
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but with no role in the consortium."""
+    return f.user("outsider")
+
+
+@pytest.fixture
+def course(member, faculty):
+    """A course taught by `faculty`, owned by `member`, with a current draft syllabus."""
+    d1, d2 = f.discipline(name="Computer science"), f.discipline(name="Vehicle engineering")
+    return f.course(
+        member,
+        code="ICV101",
+        title="Perception and Sensor Fusion",
+        title_zh="感知与传感器融合",
+        faculty_members=[faculty.faculty],
+        disciplines=[(d1, 60), (d2, 40)],
+    )
