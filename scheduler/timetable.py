@@ -71,3 +71,140 @@ class Timetable:
     violations: tuple[dict, ...] = ()  # as stored on the Run: rule, hard, penalty, message, refs
     entries: tuple[Entry, ...] = ()
     members: tuple[Ref, ...] = ()  # member institutions involved, for colours and packs
+
+
+# --- Loading a run's timetable (a fixed number of queries whatever its size) --------------------
+
+
+def _ref(obj, code: str, name: str, name_zh: str) -> Ref:
+    return Ref(id=obj.pk, code=code, name=name, name_zh=name_zh)
+
+
+def _faculty_ref(person) -> Ref:
+    title = f"{person.title} " if person.title else ""
+    return Ref(
+        id=person.pk,
+        code=person.email,
+        name=f"{title}{person.name}",
+        name_zh=f"{title}{person.name_zh}" if person.name_zh else "",
+    )
+
+
+def _session_sentences(violations: list[dict]) -> dict[int, tuple[str, ...]]:
+    """The sentences of a run's stored violations, by the session ids they refer to."""
+    by_session: dict[int, list[str]] = {}
+    for violation in violations:
+        for kind, ref_id in violation.get("refs", ()):
+            if kind == "session":
+                by_session.setdefault(ref_id, []).append(violation.get("message", ""))
+    return {sid: tuple(messages) for sid, messages in by_session.items()}
+
+
+def load_timetable(run, *, member=None) -> Timetable:
+    """A run's timetable as plain data, in 6 queries whatever the number of sessions.
+
+    With ``member`` (an Institution), only the entries that involve it: its course, its room, one
+    of its cohorts or one of its faculty (home member). ``members`` still lists every member
+    involved in the whole run, so colours stay stable between packs.
+    """
+    from django.conf import settings
+
+    from curriculum.models import Institution
+    from scheduler.models import Assignment, Offering, Term
+
+    term = (
+        Term.objects.prefetch_related("periods", "holidays").get(pk=run.term_id)  # 3 queries
+    )
+    slots = tuple(Slot(index=p.index, start=p.start, end=p.end) for p in term.periods.all())
+    assignments = list(  # 1 query
+        Assignment.objects.filter(run_id=run.pk)
+        .select_related(
+            "session__offering__course__owner", "room__campus__institution"
+        )
+        .order_by("day", "period", "room__code", "session_id")
+    )
+    offering_ids = {a.session.offering_id for a in assignments}
+    faculty_of: dict[int, list[Ref]] = {}
+    faculty_member: dict[int, set[int]] = {}
+    for link in (  # 1 query
+        Offering.faculty.through.objects.filter(offering_id__in=offering_ids)
+        .select_related("faculty")
+        .order_by("faculty__name", "faculty_id")
+    ):
+        faculty_of.setdefault(link.offering_id, []).append(_faculty_ref(link.faculty))
+        faculty_member.setdefault(link.offering_id, set()).add(link.faculty.institution_id)
+    cohorts_of: dict[int, list[Ref]] = {}
+    cohort_member: dict[int, set[int]] = {}
+    institutions: dict[int, Institution] = {}
+    for link in (  # 1 query
+        Offering.cohorts.through.objects.filter(offering_id__in=offering_ids)
+        .select_related("cohort__institution")
+        .order_by("cohort__code")
+    ):
+        cohort = link.cohort
+        cohorts_of.setdefault(link.offering_id, []).append(
+            _ref(cohort, cohort.code, cohort.name, cohort.name_zh)
+        )
+        cohort_member.setdefault(link.offering_id, set()).add(cohort.institution_id)
+        institutions[cohort.institution_id] = cohort.institution
+
+    sentences = _session_sentences(run.violations or [])
+    by_index = {s.index: s for s in slots}
+    entries = []
+    for a in assignments:
+        session, room = a.session, a.room
+        offering, course = session.offering, session.offering.course
+        campus, owner = room.campus, course.owner
+        institutions[owner.pk] = owner
+        institutions[campus.institution_id] = campus.institution
+        if member is not None and member.pk not in (
+            {owner.pk, campus.institution_id}
+            | cohort_member.get(offering.pk, set())
+            | faculty_member.get(offering.pk, set())
+        ):
+            continue
+        first = by_index.get(a.period)
+        last = by_index.get(a.period + session.length - 1, first)
+        entries.append(
+            Entry(
+                session_id=session.pk,
+                course=_ref(course, course.code, course.title, course.title_zh),
+                kind=session.kind,
+                kind_label=str(session.get_kind_display()),
+                day=a.day,
+                period=a.period,
+                length=session.length,
+                start=first.start if first else None,
+                end=last.end if last else None,
+                room=_ref(room, room.code, room.name, room.name_zh),
+                campus=_ref(campus, campus.code, campus.name, campus.name_zh),
+                member=_ref(owner, owner.code, owner.name, owner.name_zh),
+                faculty=tuple(faculty_of.get(offering.pk, ())),
+                cohorts=tuple(cohorts_of.get(offering.pk, ())),
+                pinned=session.pin_day is not None,
+                violations=sentences.get(session.pk, ()),
+            )
+        )
+    members = tuple(
+        _ref(i, i.code, i.name, i.name_zh)
+        for i in sorted(institutions.values(), key=lambda i: (i.name, i.pk))
+    )
+    return Timetable(
+        term_slug=term.slug,
+        term_name=term.name,
+        term_name_zh=term.name_zh,
+        start_date=term.start_date,
+        weeks=term.weeks,
+        days=tuple(term.day_name(d) for d in range(term.days_per_week)),
+        slots=slots,
+        holidays=tuple(h.date for h in term.holidays.all()),
+        timezone=settings.TIME_ZONE,
+        run_id=run.pk,
+        run_status=run.status,
+        published=term.published_run_id == run.pk,
+        objective=run.objective,
+        penalties=dict(run.penalties or {}),
+        violations=tuple(run.violations or ()),
+        entries=tuple(entries),
+        members=members,
+    )
