@@ -426,7 +426,12 @@ class Syllabus(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in {self.Status.DRAFT, self.Status.CHANGES_REQUESTED}
+        """Only a current draft is edited; a submitted version is frozen for good.
+
+        After changes are requested the team revises: that starts version n+1 as a draft
+        (``services.syllabus_revise``), and the requested-changes version stays as it was.
+        """
+        return self.is_current and self.status == self.Status.DRAFT
 
     def assessment_total(self) -> int:
         return sum(c.weight for c in self.assessment.all())
@@ -625,6 +630,10 @@ class Endorsement(models.Model):
 
     class Meta:
         ordering = ["syllabus", "at"]
+        constraints = [
+            # One verdict per firm on each version; a revised version is reviewed afresh.
+            models.UniqueConstraint(fields=["syllabus", "firm"], name="endorsement_one_per_firm"),
+        ]
 
 
 class Notification(models.Model):
