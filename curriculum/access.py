@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from curriculum.models import Course, Faculty, Institution, Profile, Syllabus
+from curriculum.models import Comment, Course, Faculty, Institution, Profile, Syllabus
 
 User = AbstractBaseUser | AnonymousUser
 Role = Profile.Role
@@ -73,7 +73,10 @@ def visible_courses(user: User) -> QuerySet[Course]:
     if role is None:
         return Course.objects.none()
     if role == Role.REVIEWER:
-        return Course.objects.filter(shares__firm=member_of(user))
+        firm = member_of(user)
+        if firm is None:
+            return Course.objects.none()
+        return Course.objects.filter(shares__firm=firm)
     return Course.objects.all()
 
 
@@ -101,3 +104,44 @@ def get_syllabus_for_user(user: User, code: str, version: int, *, edit: bool = F
         return course.syllabi.get(version=version)
     except Syllabus.DoesNotExist:
         raise Http404 from None
+
+
+# --- Review roles (partner firm review; see curriculum/workflow.py) -------------------------------
+
+
+def is_course_manager(user: User, course: Course) -> bool:
+    """Approves and publishes: the coordinator or the owner member's scheduling administrator."""
+    if is_coordinator(user):
+        return True
+    return is_scheduler(user) and member_of(user) == course.owner
+
+
+def reviewer_firm_for(user: User, course: Course) -> Institution | None:
+    """The firm a partner reviewer reviews this course for, if the course is shared with it."""
+    if not is_reviewer(user):
+        return None
+    firm = member_of(user)
+    if firm is None or not course.shares.filter(firm=firm).exists():
+        return None
+    return firm
+
+
+def visible_comments(user: User, syllabus: Syllabus) -> QuerySet[Comment]:
+    """Comments the user may read on a syllabus he can see.
+
+    The course team (its faculty and the coordinator) reads every thread. The owner member's
+    scheduling administrator reads every thread that is not confidential. A partner reviewer reads
+    only his own firm's threads: firm B never sees firm A's comments, confidential or not. Replies
+    carry the firm and the confidential flag of their thread.
+    """
+    comments = syllabus.comments.all()
+    course = syllabus.course
+    if can_edit_course(user, course):
+        return comments
+    allowed = Q(pk__in=[])
+    if is_course_manager(user, course):
+        allowed |= Q(confidential=False)
+    firm = reviewer_firm_for(user, course)
+    if firm is not None:
+        allowed |= Q(firm=firm)
+    return comments.filter(allowed)
