@@ -28,6 +28,9 @@ class Ref:
     code: str
     name: str
     name_zh: str = ""
+    # The member institution it belongs to (a room's or campus' owner, a faculty member's home
+    # member, a cohort's member): per-member export packs and access filters read it.
+    member_id: int | None = None
 
 
 @dataclass(frozen=True)
