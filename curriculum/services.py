@@ -1,0 +1,558 @@
+"""Workflows that span models. Keyword-only functions named ``<entity>_<action>``.
+
+The review workflow (issue 6) is in the first part: every function checks who may act with
+``curriculum.workflow`` and raises ``workflow.NotAllowed`` (403) or ``workflow.Conflict`` (409)
+before it writes anything, so a refusal leaves no trace. State changes lock the syllabus row
+(``select_for_update``) and re-read its status inside the transaction, so two people acting on a
+stale page cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from curriculum import notifications as notices
+from curriculum import workflow
+from curriculum.access import User, can_edit_course, reviewer_firm_for, visible_comments
+from curriculum.models import (
+    Comment,
+    Course,
+    CourseShare,
+    Endorsement,
+    Institution,
+    LearningOutcome,
+    Notification,
+    OutcomeCompetency,
+    OutcomeRating,
+    Syllabus,
+    Transition,
+)
+from curriculum.workflow import Action, Conflict, Invalid, NotAllowed
+
+Status = Syllabus.Status
+Kind = Notification.Kind
+
+# --- Notifications -------------------------------------------------------------------------------
+
+
+def notify(
+    *, users: Iterable, kind: str, syllabus: Syllabus | None, message: str, url: str = "",
+    exclude: User | None = None,
+) -> list[Notification]:
+    """An inbox item for each user (once each, never to ``exclude``), and an email after commit."""
+    seen: set[int] = set()
+    items = []
+    for user in users:
+        if user.pk in seen or (exclude is not None and user.pk == exclude.pk):
+            continue
+        seen.add(user.pk)
+        items.append(
+            Notification(user=user, kind=kind, syllabus=syllabus, message=message[:300], url=url)
+        )
+    Notification.objects.bulk_create(items)
+    notices.send_emails(items)
+    return items
+
+
+def notification_mark_read(*, notification: Notification, by: User) -> Notification:
+    if notification.user_id != by.pk:
+        raise NotAllowed(_("This is not your notification."))
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notification_mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def _title(syllabus: Syllabus) -> str:
+    return f"{syllabus.course.code} v{syllabus.version}"
+
+
+# --- Status changes ------------------------------------------------------------------------------
+
+
+def _lock(syllabus: Syllabus) -> Syllabus:
+    """The syllabus row, locked for this transaction and read afresh."""
+    return Syllabus.objects.select_for_update().select_related("course__owner").get(pk=syllabus.pk)
+
+
+def _guard(
+    locked: Syllabus,
+    *,
+    action: Action,
+    by: User,
+    expected_status: str | None,
+    expected_revision: int | None,
+) -> workflow.Rule:
+    """The rule for this move, or a refusal: 403 before 409, and stale pages are 409."""
+    rule = workflow.check(action=action, user=by, syllabus=locked)
+    if expected_status is not None and locked.status != expected_status:
+        raise Conflict(
+            _("Someone changed this syllabus meanwhile: it is now “%(status)s”. Reload the page.")
+            % {"status": locked.get_status_display()}
+        )
+    if expected_revision is not None and locked.revision != expected_revision:
+        raise Conflict(
+            _("Someone saved this syllabus after you opened it. Reload the page to see it.")
+        )
+    return rule
+
+
+def _move(locked: Syllabus, *, to: str, by: User, comment: str) -> Transition:
+    record = Transition.objects.create(
+        syllabus=locked, from_status=locked.status, to_status=to, by=by, comment=comment
+    )
+    # A conditional update as a second guard: the row must still hold the status we checked.
+    changed = Syllabus.objects.filter(pk=locked.pk, status=locked.status).update(
+        status=to, updated_at=timezone.now()
+    )
+    if changed != 1:
+        raise Conflict(_("Someone changed this syllabus meanwhile. Reload the page."))
+    locked.status = to
+    return record
+
+
+def syllabus_problems(syllabus: Syllabus) -> list[str]:
+    """What keeps a draft from being submitted, in full sentences."""
+    problems = []
+    if not syllabus.outcomes.exists():
+        problems.append(_("Add at least one learning outcome."))
+    total = syllabus.assessment_total()
+    if total != 100:
+        problems.append(
+            _("The assessment weights add up to %(total)s%%, not 100%%.") % {"total": total}
+        )
+    return problems
+
+
+def syllabus_submit(
+    *,
+    syllabus: Syllabus,
+    by: User,
+    comment: str = "",
+    expected_status: str | None = None,
+    expected_revision: int | None = None,
+) -> Syllabus:
+    """Freeze the draft and submit it; industry review starts at once when the course is shared."""
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.SUBMIT, by=by, expected_status=expected_status,
+               expected_revision=expected_revision)
+        problems = syllabus_problems(locked)
+        if problems:
+            raise Invalid(" ".join(problems))
+        _move(locked, to=Status.SUBMITTED, by=by, comment=comment)
+        url = notices.review_url(locked)
+        notify(
+            users=[*notices.team_users(locked), *notices.manager_users(locked)],
+            kind=Kind.SUBMITTED,
+            syllabus=locked,
+            message=_("%(s)s was submitted for review.") % {"s": _title(locked)},
+            url=url,
+            exclude=by,
+        )
+        firms = [s.firm for s in locked.course.shares.select_related("firm")]
+        if firms:
+            _start_review(locked, by=by, firms=firms, automatic=True)
+    return locked
+
+
+def _start_review(locked: Syllabus, *, by: User, firms: list[Institution], automatic: bool) -> None:
+    names = ", ".join(f.display_name for f in firms)
+    note = (
+        _("Industry review started on submission: shared with %(firms)s.")
+        if automatic
+        else _("Industry review started: shared with %(firms)s.")
+    )
+    _move(locked, to=Status.IN_REVIEW, by=by, comment=note % {"firms": names})
+    notify(
+        users=notices.firm_reviewers(locked),
+        kind=Kind.SUBMITTED,
+        syllabus=locked,
+        message=_("%(s)s awaits your firm's review.") % {"s": _title(locked)},
+        url=notices.review_url(locked),
+        exclude=by,
+    )
+
+
+def syllabus_start_review(
+    *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
+) -> Syllabus:
+    """A manager opens industry review of a submitted syllabus (the course must be shared)."""
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.START_REVIEW, by=by, expected_status=expected_status,
+               expected_revision=None)
+        firms = [s.firm for s in locked.course.shares.select_related("firm")]
+        if not firms:
+            raise Conflict(_("Share the course with at least one partner firm first."))
+        _start_review(locked, by=by, firms=firms, automatic=False)
+    return locked
+
+
+def _verdict(locked: Syllabus, *, by: User, decision: str, comment: str) -> Endorsement | None:
+    """Record a reviewer's verdict for his firm; one per firm and version."""
+    firm = reviewer_firm_for(by, locked.course)
+    if firm is None:
+        return None  # A manager requesting changes gives no firm verdict.
+    if locked.endorsements.filter(firm=firm).exists():
+        raise Conflict(
+            _("%(firm)s has already given its verdict on this version.")
+            % {"firm": firm.display_name}
+        )
+    try:
+        with transaction.atomic():
+            return Endorsement.objects.create(
+                syllabus=locked, firm=firm, reviewer=by, decision=decision, comment=comment
+            )
+    except IntegrityError:
+        raise Conflict(_("Your firm has already given its verdict on this version.")) from None
+
+
+def syllabus_request_changes(
+    *, syllabus: Syllabus, by: User, comment: str, expected_status: str | None = None
+) -> Syllabus:
+    """A reviewer (for his firm) or a manager sends the syllabus back to the team."""
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.REQUEST_CHANGES, by=by, expected_status=expected_status,
+               expected_revision=None)
+        if not comment.strip():
+            raise Invalid(_("Say what should change: the reason is required."))
+        _verdict(locked, by=by, decision=Endorsement.Decision.REQUEST_CHANGES, comment=comment)
+        _move(locked, to=Status.CHANGES_REQUESTED, by=by, comment=comment)
+        notify(
+            users=[*notices.team_users(locked), *notices.manager_users(locked)],
+            kind=Kind.CHANGES_REQUESTED,
+            syllabus=locked,
+            message=_("Changes were requested on %(s)s: %(why)s")
+            % {"s": _title(locked), "why": comment},
+            url=notices.review_url(locked),
+            exclude=by,
+        )
+    return locked
+
+
+def syllabus_endorse(
+    *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
+) -> Endorsement:
+    """A reviewer endorses the version for his firm. The status does not change (no Transition)."""
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.ENDORSE, by=by, expected_status=expected_status,
+               expected_revision=None)
+        endorsement = _verdict(
+            locked, by=by, decision=Endorsement.Decision.ENDORSE, comment=comment
+        )
+        notify(
+            users=[*notices.team_users(locked), *notices.manager_users(locked)],
+            kind=Kind.ENDORSED,
+            syllabus=locked,
+            message=_("%(firm)s endorsed %(s)s.")
+            % {"firm": endorsement.firm.display_name, "s": _title(locked)},
+            url=notices.review_url(locked),
+            exclude=by,
+        )
+    return endorsement
+
+
+def syllabus_approve(
+    *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
+) -> Syllabus:
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.APPROVE, by=by, expected_status=expected_status,
+               expected_revision=None)
+        _move(locked, to=Status.APPROVED, by=by, comment=comment)
+        notify(
+            users=[*notices.team_users(locked), *notices.firm_reviewers(locked)],
+            kind=Kind.APPROVED,
+            syllabus=locked,
+            message=_("%(s)s was approved.") % {"s": _title(locked)},
+            url=notices.review_url(locked),
+            exclude=by,
+        )
+    return locked
+
+
+def syllabus_publish(
+    *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
+) -> Syllabus:
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.PUBLISH, by=by, expected_status=expected_status,
+               expected_revision=None)
+        _move(locked, to=Status.PUBLISHED, by=by, comment=comment)
+        notify(
+            users=[
+                *notices.team_users(locked),
+                *notices.firm_reviewers(locked),
+                *notices.manager_users(locked),
+            ],
+            kind=Kind.PUBLISHED,
+            syllabus=locked,
+            message=_("%(s)s was published.") % {"s": _title(locked)},
+            url=notices.review_url(locked),
+            exclude=by,
+        )
+    return locked
+
+
+def syllabus_revise(
+    *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
+) -> Syllabus:
+    """Start version n+1 as a draft: a deep copy of the content; the old version stays frozen."""
+    with transaction.atomic():
+        locked = _lock(syllabus)
+        _guard(locked, action=Action.REVISE, by=by, expected_status=expected_status,
+               expected_revision=None)
+        last = locked.course.syllabi.aggregate(v=Max("version"))["v"] or locked.version
+        Syllabus.objects.filter(pk=locked.pk).update(is_current=False)
+        new = Syllabus.objects.create(
+            course=locked.course,
+            version=last + 1,
+            is_current=True,
+            status=Status.DRAFT,
+            summary=locked.summary,
+            summary_zh=locked.summary_zh,
+        )
+        syllabus_copy_content(source=locked, target=new)
+        Transition.objects.create(
+            syllabus=new,
+            from_status=locked.status,
+            to_status=Status.DRAFT,
+            by=by,
+            comment=comment
+            or _("Version %(new)s started from version %(old)s.")
+            % {"new": new.version, "old": locked.version},
+        )
+    return new
+
+
+def syllabus_copy_content(*, source: Syllabus, target: Syllabus) -> None:
+    """Copy outcomes (with competency mappings), topics, assessment, readings and session needs
+    (with features) from one syllabus into another, in a fixed number of queries."""
+    outcomes = list(source.outcomes.prefetch_related("mappings"))
+    copies = LearningOutcome.objects.bulk_create(
+        [
+            LearningOutcome(syllabus=target, position=o.position, text=o.text, text_zh=o.text_zh)
+            for o in outcomes
+        ]
+    )
+    OutcomeCompetency.objects.bulk_create(
+        [
+            OutcomeCompetency(outcome=copy, competency_id=m.competency_id, level=m.level)
+            for old, copy in zip(outcomes, copies, strict=True)
+            for m in old.mappings.all()
+        ]
+    )
+    for related in ("topics", "assessment", "readings"):
+        rows = list(getattr(source, related).all())
+        for row in rows:
+            row.pk = None
+            row.id = None
+            row.syllabus = target
+            row._state.adding = True
+        if rows:
+            type(rows[0]).objects.bulk_create(rows)
+    needs = list(source.session_needs.prefetch_related("features"))
+    features = [list(n.features.all()) for n in needs]
+    for need in needs:
+        need.pk = None
+        need.id = None
+        need.syllabus = target
+        need._state.adding = True
+    created = type(needs[0]).objects.bulk_create(needs) if needs else []
+    through = target.session_needs.model.features.through
+    through.objects.bulk_create(
+        [
+            through(sessionneed_id=need.pk, feature_id=feat.pk)
+            for need, feats in zip(created, features, strict=True)
+            for feat in feats
+        ]
+    )
+
+
+# --- Sharing -------------------------------------------------------------------------------------
+
+
+def course_share(*, course: Course, firms: Iterable[Institution], by: User) -> list[CourseShare]:
+    """The course team shares the course's syllabi with exactly these partner firms."""
+    if not can_edit_course(by, course):
+        raise NotAllowed(_("Only the course team shares a course."))
+    firms = list(firms)
+    not_firms = [f.display_name for f in firms if not f.is_firm]
+    if not_firms:
+        raise Invalid(
+            _("Only enterprise members review syllabi; not %(names)s.")
+            % {"names": ", ".join(not_firms)}
+        )
+    with transaction.atomic():
+        current = {s.firm_id for s in course.shares.select_for_update()}
+        wanted = {f.pk for f in firms}
+        course.shares.exclude(firm_id__in=wanted).delete()
+        added = [f for f in firms if f.pk not in current]
+        CourseShare.objects.bulk_create(
+            [CourseShare(course=course, firm=f, shared_by=by) for f in added]
+        )
+        syllabus = course.current_syllabus()
+        if added and syllabus is not None and syllabus.status == Status.IN_REVIEW:
+            notify(
+                users=notices.firm_reviewers(syllabus, added),
+                kind=Kind.SUBMITTED,
+                syllabus=syllabus,
+                message=_("%(s)s awaits your firm's review.") % {"s": _title(syllabus)},
+                url=notices.review_url(syllabus),
+                exclude=by,
+            )
+    return list(course.shares.select_related("firm"))
+
+
+# --- Comments and ratings ------------------------------------------------------------------------
+
+
+def _anchor_exists(syllabus: Syllabus, anchor: str, anchor_id: int | None) -> bool:
+    related = {
+        Comment.Anchor.OUTCOME: syllabus.outcomes,
+        Comment.Anchor.TOPIC: syllabus.topics,
+        Comment.Anchor.ASSESSMENT: syllabus.assessment,
+        Comment.Anchor.SESSION_NEED: syllabus.session_needs,
+    }
+    if anchor == Comment.Anchor.GENERAL:
+        return anchor_id is None
+    if anchor not in related:
+        return False
+    if anchor_id is None:
+        return anchor == Comment.Anchor.ASSESSMENT  # the assessment as a whole
+    return related[anchor].filter(pk=anchor_id).exists()
+
+
+def comment_add(
+    *,
+    syllabus: Syllabus,
+    by: User,
+    body: str,
+    anchor: str = Comment.Anchor.GENERAL,
+    anchor_id: int | None = None,
+    confidential: bool = False,
+    firm: Institution | None = None,
+) -> Comment:
+    """Start a thread. A reviewer's thread belongs to his firm; the team may address one shared
+    firm (``firm``) or keep the thread internal (``firm=None``)."""
+    course = syllabus.course
+    reviewer_firm = reviewer_firm_for(by, course)
+    if reviewer_firm is not None:
+        firm = reviewer_firm
+    elif can_edit_course(by, course):
+        if firm is not None and not course.shares.filter(firm=firm).exists():
+            raise Invalid(_("The course is not shared with %(f)s.") % {"f": firm.display_name})
+    else:
+        raise NotAllowed(_("Only the course team and its partner reviewers comment."))
+    if not body.strip():
+        raise Invalid(_("The comment is empty."))
+    if not _anchor_exists(syllabus, anchor, anchor_id):
+        raise Invalid(_("The part of the syllabus this comment is about does not exist."))
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            syllabus=syllabus,
+            anchor=anchor,
+            anchor_id=anchor_id,
+            author=by,
+            firm=firm,
+            body=body.strip(),
+            confidential=confidential,
+        )
+        notify(
+            users=notices.comment_audience(comment),
+            kind=Kind.COMMENT,
+            syllabus=syllabus,
+            message=_("New comment on %(s)s: %(body)s") % {"s": _title(syllabus), "body": body},
+            url=notices.review_url(syllabus) + f"#comment-{comment.pk}",
+            exclude=by,
+        )
+    return comment
+
+
+def _may_write_in(by: User, thread: Comment) -> bool:
+    """The course team, or a reviewer of the thread's firm."""
+    course = thread.syllabus.course
+    if can_edit_course(by, course):
+        return True
+    firm = reviewer_firm_for(by, course)
+    return firm is not None and firm.pk == thread.firm_id
+
+
+def comment_reply(*, parent: Comment, by: User, body: str) -> Comment:
+    """Reply in a thread; a reply to a reply joins the same thread (one level of nesting)."""
+    thread = parent.parent if parent.parent_id else parent
+    if not visible_comments(by, thread.syllabus).filter(pk=thread.pk).exists():
+        raise NotAllowed(_("You cannot see this comment."))
+    if not _may_write_in(by, thread):
+        raise NotAllowed(_("Only the course team and this firm's reviewers reply here."))
+    if not body.strip():
+        raise Invalid(_("The reply is empty."))
+    with transaction.atomic():
+        reply = Comment.objects.create(
+            syllabus=thread.syllabus,
+            anchor=thread.anchor,
+            anchor_id=thread.anchor_id,
+            parent=thread,
+            author=by,
+            firm=thread.firm,
+            body=body.strip(),
+            confidential=thread.confidential,
+        )
+        audience = [*notices.comment_audience(thread)]
+        audience += [c.author for c in thread.replies.select_related("author")]
+        audience.append(thread.author)
+        visible_to = [u for u in audience if _can_read(u, thread)]
+        notify(
+            users=visible_to,
+            kind=Kind.REPLY,
+            syllabus=thread.syllabus,
+            message=_("New reply on %(s)s: %(body)s")
+            % {"s": _title(thread.syllabus), "body": body},
+            url=notices.review_url(thread.syllabus) + f"#comment-{thread.pk}",
+            exclude=by,
+        )
+    return reply
+
+
+def _can_read(user: User, thread: Comment) -> bool:
+    return visible_comments(user, thread.syllabus).filter(pk=thread.pk).exists()
+
+
+def comment_resolve(*, comment: Comment, by: User, resolved: bool = True) -> Comment:
+    """Mark a thread resolved (or open again): the course team or the thread's firm."""
+    thread = comment.parent if comment.parent_id else comment
+    if not _may_write_in(by, thread):
+        raise NotAllowed(_("Only the course team and this firm's reviewers resolve this thread."))
+    thread.resolved = resolved
+    thread.save(update_fields=["resolved"])
+    return thread
+
+
+def outcome_rate(*, outcome: LearningOutcome, by: User, score: int) -> OutcomeRating:
+    """A reviewer rates an outcome's industry relevance (1–5) while the syllabus is in review."""
+    syllabus = outcome.syllabus
+    firm = reviewer_firm_for(by, syllabus.course)
+    if firm is None:
+        raise NotAllowed(_("Only partner reviewers of a shared firm rate outcomes."))
+    if not (isinstance(score, int) and 1 <= score <= 5):
+        raise Invalid(_("The relevance score must be a whole number from 1 to 5."))
+    if syllabus.status != Status.IN_REVIEW or not syllabus.is_current:
+        raise Conflict(_("Outcomes are rated while the syllabus is in industry review."))
+    rating, _created = OutcomeRating.objects.update_or_create(
+        outcome=outcome, reviewer=by, defaults={"firm": firm, "score": score}
+    )
+    return rating
