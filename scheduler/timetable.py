@@ -79,8 +79,8 @@ class Timetable:
 # --- Loading a run's timetable (a fixed number of queries whatever its size) --------------------
 
 
-def _ref(obj, code: str, name: str, name_zh: str) -> Ref:
-    return Ref(id=obj.pk, code=code, name=name, name_zh=name_zh)
+def _ref(obj, code: str, name: str, name_zh: str, member_id: int | None = None) -> Ref:
+    return Ref(id=obj.pk, code=code, name=name, name_zh=name_zh, member_id=member_id)
 
 
 def _faculty_ref(person) -> Ref:
@@ -90,6 +90,7 @@ def _faculty_ref(person) -> Ref:
         code=person.email,
         name=f"{title}{person.name}",
         name_zh=f"{title}{person.name_zh}" if person.name_zh else "",
+        member_id=person.institution_id,
     )
 
 
@@ -146,7 +147,7 @@ def load_timetable(run, *, member=None) -> Timetable:
     ):
         cohort = link.cohort
         cohorts_of.setdefault(link.offering_id, []).append(
-            _ref(cohort, cohort.code, cohort.name, cohort.name_zh)
+            _ref(cohort, cohort.code, cohort.name, cohort.name_zh, cohort.institution_id)
         )
         cohort_member.setdefault(link.offering_id, set()).add(cohort.institution_id)
         institutions[cohort.institution_id] = cohort.institution
@@ -158,6 +159,7 @@ def load_timetable(run, *, member=None) -> Timetable:
         session, room = a.session, a.room
         offering, course = session.offering, session.offering.course
         campus, owner = room.campus, course.owner
+        site = campus.institution_id
         institutions[owner.pk] = owner
         institutions[campus.institution_id] = campus.institution
         if member is not None and member.pk not in (
@@ -171,7 +173,7 @@ def load_timetable(run, *, member=None) -> Timetable:
         entries.append(
             Entry(
                 session_id=session.pk,
-                course=_ref(course, course.code, course.title, course.title_zh),
+                course=_ref(course, course.code, course.title, course.title_zh, owner.pk),
                 kind=session.kind,
                 kind_label=str(session.get_kind_display()),
                 day=a.day,
@@ -179,9 +181,9 @@ def load_timetable(run, *, member=None) -> Timetable:
                 length=session.length,
                 start=first.start if first else None,
                 end=last.end if last else None,
-                room=_ref(room, room.code, room.name, room.name_zh),
-                campus=_ref(campus, campus.code, campus.name, campus.name_zh),
-                member=_ref(owner, owner.code, owner.name, owner.name_zh),
+                room=_ref(room, room.code, room.name, room.name_zh, site),
+                campus=_ref(campus, campus.code, campus.name, campus.name_zh, site),
+                member=_ref(owner, owner.code, owner.name, owner.name_zh, owner.pk),
                 faculty=tuple(faculty_of.get(offering.pk, ())),
                 cohorts=tuple(cohorts_of.get(offering.pk, ())),
                 pinned=session.pin_day is not None,
@@ -189,7 +191,7 @@ def load_timetable(run, *, member=None) -> Timetable:
             )
         )
     members = tuple(
-        _ref(i, i.code, i.name, i.name_zh)
+        _ref(i, i.code, i.name, i.name_zh, i.pk)
         for i in sorted(institutions.values(), key=lambda i: (i.name, i.pk))
     )
     return Timetable(

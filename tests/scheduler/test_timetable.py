@@ -63,3 +63,13 @@ def test_it_uses_a_fixed_number_of_queries(member, django_assert_num_queries):
         with django_assert_num_queries(6):
             tt = load_timetable(run)
         assert len(tt.entries) == len(w.offerings)
+
+
+def test_it_names_the_member_of_each_ref(member, other_member):
+    w = world(member, size=1)
+    w.offerings[0].cohorts.add(f.cohort(other_member))
+    entry = load_timetable(placed_run(w.term)).entries[0]
+    assert entry.room.member_id == entry.campus.member_id == member.pk
+    assert entry.faculty[0].member_id == member.pk
+    assert {c.member_id for c in entry.cohorts} == {member.pk, other_member.pk}
+    assert entry.course.member_id == entry.member.member_id == member.pk
