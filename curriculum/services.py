@@ -9,8 +9,10 @@ stale page cannot both succeed.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,7 +20,14 @@ from django.utils.translation import gettext as _
 
 from curriculum import notifications as notices
 from curriculum import workflow
-from curriculum.access import User, can_edit_course, reviewer_firm_for, visible_comments
+from curriculum.access import (
+    User,
+    can_edit_course,
+    faculty_of,
+    is_coordinator,
+    reviewer_firm_for,
+    visible_comments,
+)
 from curriculum.models import (
     Comment,
     Course,
@@ -29,9 +38,13 @@ from curriculum.models import (
     Notification,
     OutcomeCompetency,
     OutcomeRating,
+    Prerequisite,
+    Programme,
+    ProgrammeCourse,
     Syllabus,
     Transition,
 )
+from curriculum.validators import prerequisite_cycle
 from curriculum.workflow import Action, Conflict, Invalid, NotAllowed
 
 Status = Syllabus.Status
@@ -556,3 +569,131 @@ def outcome_rate(*, outcome: LearningOutcome, by: User, score: int) -> OutcomeRa
         outcome=outcome, reviewer=by, defaults={"firm": firm, "score": score}
     )
     return rating
+
+
+# --- Course designer (issue 2): courses, syllabus content, prerequisites, programmes -------------
+
+
+class SyllabusEditConflict(Conflict):
+    """The syllabus changed since the editor was opened (stale revision, or no longer a draft).
+
+    ``current`` is the syllabus as it is now, so the view can say what happened.
+    """
+
+    def __init__(self, message: str, *, current: Syllabus) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def course_create(*, editor, by: User) -> Course:
+    """Create a course, its first syllabus (a draft, version 1) and all inline rows at once.
+
+    ``editor`` is a validated ``curriculum.forms.CourseEditor``. A faculty member who creates a
+    course is always in its team.
+    """
+    with transaction.atomic():
+        editor.syllabus.version = 1
+        editor.syllabus.is_current = True
+        editor.syllabus.status = Status.DRAFT
+        course = editor.save()
+        me = faculty_of(by)
+        if me is not None and not is_coordinator(by):
+            course.faculty.add(me)
+    return course
+
+
+def syllabus_save_content(*, editor, syllabus: Syllabus | None, revision: int, by: User) -> Course:
+    """Save the course and its current syllabus' content from a validated editor, all or nothing.
+
+    Optimistic locking: the save goes ahead only if the syllabus still has ``revision`` (the one
+    the editor was opened with) and is still the current draft; it then holds revision + 1.
+    Otherwise ``SyllabusEditConflict`` is raised and nothing is written. A course without a current
+    syllabus gets a new draft version.
+    """
+    if not can_edit_course(by, editor.course):
+        raise NotAllowed(_("Only the course team edits this course."))
+    with transaction.atomic():
+        if syllabus is None:
+            last = editor.course.syllabi.aggregate(v=Max("version"))["v"] or 0
+            editor.syllabus.version = last + 1
+            editor.syllabus.is_current = True
+            editor.syllabus.status = Status.DRAFT
+            return editor.save()
+        bumped = Syllabus.objects.filter(
+            pk=syllabus.pk, revision=revision, is_current=True, status=Status.DRAFT
+        ).update(revision=revision + 1, updated_at=timezone.now())
+        if bumped != 1:
+            current = Syllabus.objects.get(pk=syllabus.pk)
+            raise SyllabusEditConflict(_conflict_message(current), current=current)
+        editor.syllabus.revision = revision + 1
+        return editor.save()
+
+
+def _conflict_message(current: Syllabus) -> str:
+    if not current.is_editable:
+        return _(
+            "This syllabus is no longer an editable draft (version %(v)s is now “%(status)s”). "
+            "Your text is kept below; nothing was saved."
+        ) % {"v": current.version, "status": current.get_status_display()}
+    saved_at = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M")
+    return _(
+        "Someone else saved this syllabus while you were editing (at %(time)s). "
+        "Your text is kept below; compare and save again."
+    ) % {"time": saved_at}
+
+
+def prerequisite_add(*, course: Course, requires: Course, by: User) -> Prerequisite:
+    """``course`` now requires ``requires``; a cycle is refused with the cycle named.
+
+    Raises ``django.core.exceptions.ValidationError`` (e.g. "ICV301 → ICV201 → ICV101 → ICV301
+    would be a cycle.").
+    """
+    if not can_edit_course(by, course):
+        raise NotAllowed(_("Only the course team changes prerequisites."))
+    with transaction.atomic():
+        # Lock both courses so two cycle checks on the same pair cannot both pass.
+        list(Course.objects.select_for_update().filter(pk__in=[course.pk, requires.pk]))
+        edges: dict[int, list[int]] = defaultdict(list)
+        for src, dst in Prerequisite.objects.values_list("course_id", "requires_id"):
+            edges[src].append(dst)
+        if requires.pk in edges[course.pk]:
+            raise ValidationError(
+                _("%(course)s already requires %(requires)s.")
+                % {"course": course.code, "requires": requires.code},
+                code="duplicate",
+            )
+        cycle = prerequisite_cycle(edges, course.pk, requires.pk)
+        if cycle:
+            codes = dict(Course.objects.filter(pk__in=cycle).values_list("pk", "code"))
+            raise ValidationError(
+                _("%(cycle)s would be a cycle.") % {"cycle": " → ".join(codes[i] for i in cycle)},
+                code="cycle",
+            )
+        return Prerequisite.objects.create(course=course, requires=requires)
+
+
+def prerequisite_remove(*, course: Course, requires: Course, by: User) -> bool:
+    """``course`` no longer requires ``requires``; False when it did not."""
+    if not can_edit_course(by, course):
+        raise NotAllowed(_("Only the course team changes prerequisites."))
+    deleted, _rows = Prerequisite.objects.filter(course=course, requires=requires).delete()
+    return deleted > 0
+
+
+def course_add_to_programme(
+    *, course: Course, programme: Programme, kind: str, by: User
+) -> ProgrammeCourse:
+    """Put the course in a programme as required or elective (or change how it counts there)."""
+    if not can_edit_course(by, course):
+        raise NotAllowed(_("Only the course team adds the course to a programme."))
+    entry, _created = ProgrammeCourse.objects.update_or_create(
+        programme=programme, course=course, defaults={"kind": kind}
+    )
+    return entry
+
+
+def course_remove_from_programme(*, course: Course, programme: Programme, by: User) -> bool:
+    if not can_edit_course(by, course):
+        raise NotAllowed(_("Only the course team removes the course from a programme."))
+    deleted, _rows = ProgrammeCourse.objects.filter(programme=programme, course=course).delete()
+    return deleted > 0
