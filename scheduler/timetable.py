@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -76,6 +78,40 @@ class Timetable:
     members: tuple[Ref, ...] = ()  # member institutions involved, for colours and packs
 
 
+# --- Rule names people read (keys: scheduler.solver.instance HARD_RULES and SOFT_RULES) ----------
+
+RULE_LABELS = {
+    "unplaced": _("Session not placed"),
+    "faculty_clash": _("Faculty member in two places"),
+    "cohort_clash": _("Cohort in two places"),
+    "room_clash": _("Room double-booked"),
+    "room_features": _("Room lacks equipment"),
+    "room_not_allowed": _("Room not allowed or not lent"),
+    "faculty_unavailable": _("Faculty member unavailable"),
+    "room_unavailable": _("Room unavailable"),
+    "course_unavailable": _("Course unavailable"),
+    "day_overflow": _("Session runs past the end of the day"),
+    "travel": _("Not enough travel time"),
+    "faculty_max_per_day": _("Too many periods in a day"),
+    "faculty_max_days": _("Too many teaching days"),
+    "lab_cap": _("Shared-lab cap exceeded"),
+    "pinned_moved": _("Pinned session moved"),
+    "room_capacity": _("Room capacity overflow"),
+    "min_days": _("Course spread over too few days"),
+    "isolated": _("Isolated session in a cohort's day"),
+    "room_stability": _("Course changes rooms"),
+    "discouraged": _("Faculty's discouraged periods"),
+    "not_preferred": _("Outside faculty's preferred periods"),
+    "campus_changes": _("Campus changes in a day"),
+    "moved": _("Moved from the published timetable"),
+}
+
+
+def rule_label(rule: str) -> str:
+    """The translated name of a rule key, e.g. "isolated" → "Isolated session in a cohort's day"."""
+    return str(RULE_LABELS.get(rule, rule))
+
+
 # --- Loading a run's timetable (a fixed number of queries whatever its size) --------------------
 
 
@@ -122,9 +158,7 @@ def load_timetable(run, *, member=None) -> Timetable:
     slots = tuple(Slot(index=p.index, start=p.start, end=p.end) for p in term.periods.all())
     assignments = list(  # 1 query
         Assignment.objects.filter(run_id=run.pk)
-        .select_related(
-            "session__offering__course__owner", "room__campus__institution"
-        )
+        .select_related("session__offering__course__owner", "room__campus__institution")
         .order_by("day", "period", "room__code", "session_id")
     )
     offering_ids = {a.session.offering_id for a in assignments}

@@ -40,7 +40,10 @@ def world(member: cm.Institution, *, size: int = 2, periods: int = 4, slug: str 
         course = f.course(member, faculty_members=[faculty[i]])
         offerings.append(
             f.offering(
-                term, course, cohorts=[cohorts[i]], faculty_members=[faculty[i]],
+                term,
+                course,
+                cohorts=[cohorts[i]],
+                faculty_members=[faculty[i]],
                 sessions=[("lecture", 2)],
             )
         )
@@ -54,7 +57,10 @@ def placed_run(term: sm.Term, *, status: str = sm.Run.Status.SUCCEEDED, **kw) ->
     sessions = sm.Session.objects.filter(offering__term=term).order_by("id")
     for i, session in enumerate(sessions):
         sm.Assignment.objects.create(
-            run=run, session=session, day=i % term.days_per_week, period=0,
+            run=run,
+            session=session,
+            day=i % term.days_per_week,
+            period=0,
             room=rooms[i % len(rooms)],
         )
     return run

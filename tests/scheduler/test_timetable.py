@@ -28,8 +28,15 @@ def test_it_attaches_violation_sentences_to_their_sessions(member):
     session = w.sessions[1]
     run = placed_run(
         w.term,
-        violations=[{"rule": "isolated", "hard": False, "penalty": 2,
-                     "message": "An isolated session.", "refs": [["session", session.pk]]}],
+        violations=[
+            {
+                "rule": "isolated",
+                "hard": False,
+                "penalty": 2,
+                "message": "An isolated session.",
+                "refs": [["session", session.pk]],
+            }
+        ],
     )
     tt = load_timetable(run)
     by_session = {e.session_id: e for e in tt.entries}

@@ -1,0 +1,460 @@
+"""Timetabling workflows: checking a term, running, cancelling and publishing solves, pins, moves.
+
+Views, the task and the `solve` command call these keyword-only functions; the engine is reached
+through `scheduler.adapters` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from curriculum.models import Feature
+from scheduler import adapters
+from scheduler import models as m
+from scheduler.solver import instance as si
+
+log = logging.getLogger(__name__)
+
+Run = m.Run
+Status = m.Run.Status
+
+PROGRESS_EVERY_S = 1.0  # at most one progress write a second
+HEARTBEAT_EVERY_S = 2.0  # at least one sign of life every two seconds
+CANCEL_POLL_S = 0.5  # how often the database is asked whether the run was cancelled
+MAX_PROGRESS_POINTS = 240
+
+
+# --- Before a solve: what makes a term impossible to timetable, in sentences --------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A reason not to start a solve, with the things to change (as engine refs)."""
+
+    message: str
+    refs: tuple[tuple[str, int], ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"message": self.message, "refs": [list(r) for r in self.refs]}
+
+
+class RunRefused(ValidationError):
+    """Generate was refused: ``problems`` says why, each with what to change."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__([p.message for p in problems])
+        self.problems = problems
+
+
+def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]:
+    """Checks of the app's data that the engine cannot phrase: empty grid, missing people."""
+    grid = instance.grid
+    problems: list[Problem] = []
+    if grid.periods_per_day == 0:
+        problems.append(
+            Problem(
+                _(
+                    "The term %(term)s has no teaching periods: add the periods of a day with "
+                    "their clock times before generating."
+                )
+                % {"term": term},
+                (("term", term.pk),),
+            )
+        )
+    if not instance.courses:
+        problems.append(
+            Problem(
+                _("The term %(term)s has no offerings: add the courses it teaches.")
+                % {"term": term},
+                (("term", term.pk),),
+            )
+        )
+    if mode == Run.Mode.MINIMAL and term.published_run_id is None:
+        problems.append(
+            Problem(
+                _(
+                    "Minimal change keeps close to the published timetable, and the term has "
+                    "none yet: publish a run first, or choose another mode."
+                ),
+                (("term", term.pk),),
+            )
+        )
+    room_features = set().union(*(r.features for r in instance.rooms)) if instance.rooms else set()
+    slots = grid.slots
+    demand: dict[int, int] = {}
+    for course in instance.courses:
+        if not course.faculty:
+            problems.append(
+                Problem(
+                    _("%(course)s has no faculty: name who teaches it.") % {"course": course.name},
+                    (("course", course.id),),
+                )
+            )
+        if not course.sessions:
+            problems.append(
+                Problem(
+                    _(
+                        "%(course)s has no weekly sessions: generate them from the syllabus or "
+                        "add them."
+                    )
+                    % {"course": course.name},
+                    (("course", course.id),),
+                )
+            )
+        for session in course.sessions:
+            missing = session.features - room_features
+            if missing:
+                feature_names = {f.code: str(f) for f in Feature.objects.filter(code__in=missing)}
+                problems.append(
+                    Problem(
+                        _("A %(kind)s of %(course)s needs %(features)s, which no room has.")
+                        % {
+                            "kind": session.kind,
+                            "course": course.name,
+                            "features": ", ".join(sorted(feature_names.get(c, c) for c in missing)),
+                        },
+                        (("course", course.id),),
+                    )
+                )
+            if grid.periods_per_day and session.length > grid.periods_per_day:
+                problems.append(
+                    Problem(
+                        _(
+                            "A %(kind)s of %(course)s lasts %(length)d periods, longer than a "
+                            "day's %(periods)d."
+                        )
+                        % {
+                            "kind": session.kind,
+                            "course": course.name,
+                            "length": session.length,
+                            "periods": grid.periods_per_day,
+                        },
+                        (("course", course.id),),
+                    )
+                )
+            pin = session.pinned
+            if pin is not None and (
+                pin.day >= grid.days or pin.period + session.length > grid.periods_per_day
+            ):
+                problems.append(
+                    Problem(
+                        _(
+                            "A %(kind)s of %(course)s is pinned to day %(day)d, period %(period)d, "
+                            "outside the term's week."
+                        )
+                        % {
+                            "kind": session.kind,
+                            "course": course.name,
+                            "day": pin.day + 1,
+                            "period": pin.period + 1,
+                        },
+                        (("course", course.id),),
+                    )
+                )
+        weekly = sum(s.length for s in course.sessions)
+        for cohort in course.cohorts:
+            demand[cohort] = demand.get(cohort, 0) + weekly
+    for cohort in instance.cohorts:
+        if slots and demand.get(cohort.id, 0) > slots:
+            problems.append(
+                Problem(
+                    _(
+                        "The cohort %(cohort)s takes %(need)d periods a week, but the week holds "
+                        "%(slots)d (%(days)d days of %(periods)d periods)."
+                    )
+                    % {
+                        "cohort": cohort.name,
+                        "need": demand[cohort.id],
+                        "slots": slots,
+                        "days": grid.days,
+                        "periods": grid.periods_per_day,
+                    },
+                    (("cohort", cohort.id),),
+                )
+            )
+    return problems
+
+
+def term_precheck(term: m.Term, *, mode: str = Run.Mode.FRESH) -> list[Problem]:
+    """Why a solve of the term cannot succeed, found before it starts (empty when none)."""
+    instance, _index = adapters.build_instance(term, mode=mode)
+    problems = _own_checks(term, instance, mode)
+    if problems:
+        return problems
+    from scheduler.solver.explain import precheck
+
+    return [Problem(c.message, tuple(tuple(r) for r in c.refs)) for c in precheck(instance)]
+
+
+# --- Starting, running and ending a run ------------------------------------------------------
+
+
+def run_create(
+    *, term: m.Term, by, mode: str, time_limit_s: int, seed: int = 0, enqueue: bool = True
+) -> Run:
+    """A queued run of the term, its task enqueued once the transaction commits.
+
+    Raises RunRefused with sentences when the term cannot be timetabled as it stands.
+    """
+    problems = term_precheck(term, mode=mode)
+    if problems:
+        raise RunRefused(problems)
+    run = Run.objects.create(
+        term=term, mode=mode, time_limit_s=time_limit_s, seed=seed, created_by=by
+    )
+    if enqueue:
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from scheduler.tasks import solve_run
+
+    result = solve_run.enqueue(run_id)
+    Run.objects.filter(pk=run_id).update(task_id=str(result.id))
+
+
+def runs_fail_stale(*, term: m.Term | None = None) -> int:
+    """Mark failed the running runs whose worker gave no sign of life within the timeout.
+
+    A worker killed mid-solve leaves its run `running`; the next worker (at task start) and every
+    page that shows runs call this. The published timetable is never touched.
+    """
+    limit = timezone.now() - dt.timedelta(seconds=settings.RUN_HEARTBEAT_TIMEOUT_S)
+    runs = Run.objects.filter(status=Status.RUNNING).filter(
+        Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
+    )
+    if term is not None:
+        runs = runs.filter(term=term)
+    return runs.update(
+        status=Status.FAILED,
+        finished_at=timezone.now(),
+        error=_(
+            "The worker stopped while solving (no sign of life for %(seconds)d s). The "
+            "published timetable is untouched; generate again."
+        )
+        % {"seconds": settings.RUN_HEARTBEAT_TIMEOUT_S},
+    )
+
+
+class RunMonitor:
+    """Carries the engine's callbacks to the database from a thread of its own.
+
+    The engine may call `on_progress` from its own threads; they only record. The monitor thread
+    writes progress at most once a second, a heartbeat at least every two seconds, and reads
+    `cancel_requested` twice a second so that `should_stop` turns true soon after a Cancel.
+    """
+
+    def __init__(self, run_id: int, *, report: Callable[[si.Progress], None] | None = None):
+        self.run_id = run_id
+        self.report = report
+        self.cancelled = False
+        self.lost = False  # the run was ended by someone else (e.g. marked failed)
+        self._lock = threading.Lock()
+        self._points: list[list] = []
+        self._latest: si.Progress | None = None
+        self._dirty = False
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name=f"run-{run_id}", daemon=True)
+
+    def on_progress(self, progress: si.Progress) -> None:
+        with self._lock:
+            self._latest = progress
+            self._points.append([round(progress.elapsed_s, 2), progress.objective, progress.bound])
+            if len(self._points) > MAX_PROGRESS_POINTS:
+                self._points = self._points[:1] + self._points[2::2] + self._points[-1:]
+            self._dirty = True
+
+    def should_stop(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def points(self) -> list[list]:
+        with self._lock:
+            return list(self._points)
+
+    def __enter__(self) -> RunMonitor:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        last_write = time.monotonic()
+        try:
+            while not self._done.wait(CANCEL_POLL_S):
+                self._poll_cancel()
+                now = time.monotonic()
+                due = now - last_write >= HEARTBEAT_EVERY_S
+                if due or (self._dirty and now - last_write >= PROGRESS_EVERY_S):
+                    self._write()
+                    last_write = now
+        except Exception:  # the solve goes on; the heartbeat timeout will tell if this persists
+            log.exception("Run %s: the progress monitor failed", self.run_id)
+        finally:
+            connection.close()
+
+    def _poll_cancel(self) -> None:
+        row = Run.objects.filter(pk=self.run_id).values("status", "cancel_requested").first()
+        if row is None or row["status"] != Status.RUNNING:
+            self.lost = True
+            self._stop.set()
+        elif row["cancel_requested"]:
+            self.cancelled = True
+            self._stop.set()
+
+    def _write(self) -> None:
+        values: dict = {"heartbeat_at": timezone.now()}
+        with self._lock:
+            latest, dirty = self._latest, self._dirty
+            if dirty and latest is not None:
+                values.update(
+                    progress=list(self._points),
+                    objective=latest.objective,
+                    bound=latest.bound,
+                    solutions_found=latest.solutions,
+                )
+            self._dirty = False
+        Run.objects.filter(pk=self.run_id, status=Status.RUNNING).update(**values)
+        if dirty and latest is not None and self.report is not None:
+            self.report(latest)
+
+
+def hint_for(term: m.Term, mode: str) -> tuple[si.Placement, ...] | None:
+    """A warm start: the published timetable, except in fresh mode."""
+    if mode == Run.Mode.FRESH or term.published_run_id is None:
+        return None
+    return adapters.placements_of(m.Run(pk=term.published_run_id, term_id=term.pk)) or None
+
+
+def _outcome(solution: si.Solution, monitor: RunMonitor, run: Run) -> tuple[str, str]:
+    """The run's final status and error text for an engine result."""
+    found = solution.status in (si.Status.OPTIMAL, si.Status.FEASIBLE)
+    if monitor.cancelled:
+        return Status.CANCELLED, ""
+    if found:
+        return Status.SUCCEEDED, ""
+    if solution.status == si.Status.INFEASIBLE:
+        return Status.INFEASIBLE, ""
+    if solution.status == si.Status.UNKNOWN:
+        return Status.FAILED, _(
+            "No timetable was found within %(seconds)d s. Try a longer time limit, or read "
+            "the explanation below."
+        ) % {"seconds": run.time_limit_s}
+    return Status.FAILED, _("The engine rejected the model (status %(status)s): a bug.") % {
+        "status": solution.status
+    }
+
+
+def run_execute(*, run_id: int, report: Callable[[si.Progress], None] | None = None) -> str:
+    """Claim a queued run, solve it, save the result; returns the final status.
+
+    The one code path of the background task and of `manage.py solve`.
+    """
+    runs_fail_stale()
+    now = timezone.now()
+    claimed = Run.objects.filter(pk=run_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, started_at=now, heartbeat_at=now
+    )
+    run = Run.objects.select_related("term").get(pk=run_id)
+    if not claimed:
+        log.info("Run %s is %s, not queued: nothing to do", run_id, run.status)
+        return run.status
+    try:
+        with RunMonitor(run.pk, report=report) as monitor:
+            from scheduler.solver.explain import explain
+            from scheduler.solver.solve import solve
+
+            instance, _index = adapters.build_instance(run.term, mode=run.mode)
+            solution = solve(
+                instance,
+                time_limit_s=run.time_limit_s,
+                num_workers=settings.SOLVER_WORKERS,
+                seed=run.seed,
+                hint=hint_for(run.term, run.mode),
+                on_progress=monitor.on_progress,
+                should_stop=monitor.should_stop,
+            )
+            status, error = _outcome(solution, monitor, run)
+            if status in (Status.INFEASIBLE, Status.FAILED) and not solution.explanation:
+                conflicts = tuple(explain(instance, time_limit_s=min(30, run.time_limit_s)))
+                solution = _with_explanation(solution, conflicts)
+        saved = adapters.save_solution(
+            run,
+            solution,
+            only_if_status=Status.RUNNING,
+            status=status,
+            error=error,
+            progress=monitor.points,
+            finished_at=timezone.now(),
+            heartbeat_at=timezone.now(),
+        )
+        if not saved:
+            run.refresh_from_db()
+            log.warning("Run %s ended as %s before its result was saved", run.pk, run.status)
+            return run.status
+        return status
+    except Exception as exc:
+        log.exception("Run %s failed", run_id)
+        Run.objects.filter(pk=run_id, status=Status.RUNNING).update(
+            status=Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
+        return Status.FAILED
+
+
+def _with_explanation(solution: si.Solution, conflicts: tuple[si.Conflict, ...]) -> si.Solution:
+    import dataclasses
+
+    return dataclasses.replace(solution, explanation=conflicts)
+
+
+def run_cancel(*, run: Run) -> Run:
+    """Ask a run to stop. A queued run is cancelled at once; a running one keeps its best."""
+    Run.objects.filter(pk=run.pk, status=Status.QUEUED).update(
+        status=Status.CANCELLED, cancel_requested=True, finished_at=timezone.now()
+    )
+    Run.objects.filter(pk=run.pk, status=Status.RUNNING).update(cancel_requested=True)
+    run.refresh_from_db()
+    return run
+
+
+def run_has_timetable(run: Run) -> bool:
+    return run.status in (Status.SUCCEEDED, Status.CANCELLED) and run.objective is not None
+
+
+def run_publish(*, run: Run, by) -> m.Publication:
+    """Make the run the term's timetable; earlier publications stay as history."""
+    if not run_has_timetable(run):
+        raise ValidationError(_("Only a finished run with a timetable can be published."))
+    if run.hard_violations:
+        raise ValidationError(
+            ngettext(
+                "This timetable breaks %(count)d hard rule; it cannot be published.",
+                "This timetable breaks %(count)d hard rules; it cannot be published.",
+                run.hard_violations,
+            )
+            % {"count": run.hard_violations}
+        )
+    with transaction.atomic():
+        publication = m.Publication.objects.create(term_id=run.term_id, run=run, by=by)
+        m.Term.objects.filter(pk=run.term_id).update(published_run=run)
+    run.term.published_run = run
+    return publication
