@@ -315,6 +315,11 @@ class Run(models.Model):
     violations = models.JSONField(default=list, blank=True)
     explanation = models.JSONField(default=list, blank=True)
     error = models.TextField(blank=True)
+    # A published run is frozen; editing it by hand makes a copy, which remembers its source.
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)  # last move made by hand
 
     class Meta:
         ordering = ["-created_at", "-id"]
