@@ -164,4 +164,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO; keep its warnings only.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
