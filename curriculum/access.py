@@ -12,7 +12,16 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from curriculum.models import Comment, Course, Faculty, Institution, Profile, Syllabus
+from curriculum.models import (
+    Comment,
+    Course,
+    Faculty,
+    Institution,
+    Profile,
+    Programme,
+    ProgrammeCourse,
+    Syllabus,
+)
 
 User = AbstractBaseUser | AnonymousUser
 Role = Profile.Role
@@ -145,3 +154,22 @@ def visible_comments(user: User, syllabus: Syllabus) -> QuerySet[Comment]:
     if firm is not None:
         allowed |= Q(firm=firm)
     return comments.filter(allowed)
+
+
+# --- Programmes (competency matrix) ---------------------------------------------------------------
+
+
+def visible_programmes(user: User) -> QuerySet[Programme]:
+    """Every programme for consortium staff; for a partner reviewer only the programmes that hold
+    at least one course shared with his firm (and inside them he sees only those courses)."""
+    if role_of(user) is None:
+        return Programme.objects.none()
+    if is_reviewer(user):
+        shared = ProgrammeCourse.objects.filter(course__in=visible_courses(user).values("pk"))
+        return Programme.objects.filter(pk__in=shared.values("programme"))
+    return Programme.objects.all()
+
+
+def get_programme_for_user(user: User, code: str) -> Programme:
+    """The programme if the user may see it; 404 otherwise."""
+    return get_object_or_404(visible_programmes(user), code=code)
