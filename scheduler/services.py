@@ -458,3 +458,282 @@ def run_publish(*, run: Run, by) -> m.Publication:
         m.Term.objects.filter(pk=run.term_id).update(published_run=run)
     run.term.published_run = run
     return publication
+
+
+# --- Setup -------------------------------------------------------------------------------------
+
+
+def term_save(*, form, periods: list[tuple[dt.time, dt.time]], holidays: dict) -> m.Term:
+    """Save a term with its day's periods (numbered by start time) and holidays, all or nothing."""
+    with transaction.atomic():
+        term = form.save()
+        m.TermPeriod.objects.filter(term=term).delete()
+        m.TermPeriod.objects.bulk_create(
+            m.TermPeriod(term=term, index=i, start=start, end=end)
+            for i, (start, end) in enumerate(sorted(periods))
+        )
+        m.Holiday.objects.filter(term=term).delete()
+        m.Holiday.objects.bulk_create(
+            m.Holiday(term=term, date=day, name=name) for day, name in sorted(holidays.items())
+        )
+    return term
+
+
+def room_save(*, form, loans) -> m.Room:
+    with transaction.atomic():
+        room = form.save()
+        loans.instance = room
+        loans.save()
+    return room
+
+
+AVAILABILITY_CYCLE = {
+    None: m.FacultyAvailability.Kind.UNAVAILABLE,
+    m.FacultyAvailability.Kind.UNAVAILABLE: m.FacultyAvailability.Kind.DISCOURAGED,
+    m.FacultyAvailability.Kind.DISCOURAGED: m.FacultyAvailability.Kind.PREFERRED,
+    m.FacultyAvailability.Kind.PREFERRED: None,
+}
+
+
+def _check_cell(term: m.Term, day: int, period: int) -> None:
+    if not (0 <= day < term.days_per_week and 0 <= period < term.periods.count()):
+        raise ValidationError(_("That period is not in the term's week."))
+
+
+def faculty_availability_cycle(*, term: m.Term, faculty, day: int, period: int) -> str | None:
+    """Cycle one period of a faculty member: free → unavailable → rather not → preferred → free."""
+    _check_cell(term, day, period)
+    with transaction.atomic():
+        cell = (
+            m.FacultyAvailability.objects.select_for_update()
+            .filter(term=term, faculty=faculty, day=day, period=period)
+            .first()
+        )
+        kind = AVAILABILITY_CYCLE[cell.kind if cell else None]
+        if cell is not None and kind is None:
+            cell.delete()
+        elif cell is not None:
+            cell.kind = kind
+            cell.save(update_fields=["kind"])
+        else:
+            m.FacultyAvailability.objects.create(
+                term=term, faculty=faculty, day=day, period=period, kind=kind
+            )
+    return kind
+
+
+def room_unavailability_toggle(*, term: m.Term, room: m.Room, day: int, period: int) -> bool:
+    """Toggle one period of a room between available and unavailable; returns unavailable."""
+    _check_cell(term, day, period)
+    with transaction.atomic():
+        deleted, _rows = m.RoomUnavailability.objects.filter(
+            term=term, room=room, day=day, period=period
+        ).delete()
+        if not deleted:
+            m.RoomUnavailability.objects.create(term=term, room=room, day=day, period=period)
+    return not deleted
+
+
+def offering_sessions_from_syllabus(*, offering: m.Offering) -> int:
+    """Replace the offering's sessions by one per weekly meeting its current syllabus needs.
+
+    Refused when a session is in a published timetable. Returns the number of sessions made.
+    """
+    syllabus = offering.course.current_syllabus()
+    if syllabus is None or not syllabus.session_needs.exists():
+        raise ValidationError(
+            _("The current syllabus of %(course)s states no session needs.")
+            % {"course": offering.course.code}
+        )
+    if m.Assignment.objects.filter(
+        session__offering=offering, run__publications__isnull=False
+    ).exists():
+        raise ValidationError(
+            _(
+                "Sessions of %(course)s are in a published timetable; edit them one by one "
+                "instead of generating them again."
+            )
+            % {"course": offering.course.code}
+        )
+    made = 0
+    with transaction.atomic():
+        offering.sessions.all().delete()
+        for need in syllabus.session_needs.prefetch_related("features"):
+            features = list(need.features.all())
+            for _n in range(need.count):
+                session = m.Session.objects.create(
+                    offering=offering, kind=need.kind, length=need.length
+                )
+                session.features.set(features)
+                made += 1
+    return made
+
+
+def offering_save(*, form, sessions=None, generate: bool = False) -> m.Offering:
+    """Save an offering (and its session rows); a new one gets its sessions from the syllabus."""
+    with transaction.atomic():
+        offering = form.save()
+        if sessions is not None:
+            sessions.instance = offering
+            sessions.save()
+        if generate:
+            syllabus = offering.course.current_syllabus()
+            if syllabus is not None and syllabus.session_needs.exists():
+                offering_sessions_from_syllabus(offering=offering)
+    return offering
+
+
+# --- Copies, pins and moves by hand ------------------------------------------------------------
+
+
+def run_is_frozen(run: Run) -> bool:
+    """A run that is or was published does not change: edits go to a copy."""
+    return run.term.published_run_id == run.pk or run.publications.exists()
+
+
+def run_copy(*, run: Run, by) -> Run:
+    """An editable copy of a finished run: same placements, figures and parameters."""
+    if not run_has_timetable(run):
+        raise ValidationError(_("Only a finished run with a timetable can be copied."))
+    now = timezone.now()
+    with transaction.atomic():
+        copy = Run.objects.create(
+            term_id=run.term_id,
+            status=Status.SUCCEEDED,
+            mode=run.mode,
+            time_limit_s=run.time_limit_s,
+            seed=run.seed,
+            created_by=by,
+            created_at=now,
+            started_at=now,
+            finished_at=now,
+            objective=run.objective,
+            bound=run.bound,
+            penalties=run.penalties,
+            hard_violations=run.hard_violations,
+            violations=run.violations,
+            solutions_found=run.solutions_found,
+            copied_from=run,
+        )
+        m.Assignment.objects.bulk_create(
+            m.Assignment(
+                run=copy, session_id=a.session_id, day=a.day, period=a.period, room_id=a.room_id
+            )
+            for a in run.assignments.all()
+        )
+    return copy
+
+
+def session_pin(*, session: m.Session, run: Run) -> m.Session:
+    """Pin a session where the run placed it (day, period and room), for the next solves."""
+    placed = m.Assignment.objects.filter(run=run, session=session).first()
+    if placed is None:
+        raise ValidationError(_("This run does not place that session."))
+    session.pin_day, session.pin_period, session.pin_room_id = (
+        placed.day,
+        placed.period,
+        placed.room_id,
+    )
+    session.save(update_fields=["pin_day", "pin_period", "pin_room"])
+    return session
+
+
+def session_unpin(*, session: m.Session) -> m.Session:
+    session.pin_day = session.pin_period = session.pin_room = None
+    session.save(update_fields=["pin_day", "pin_period", "pin_room"])
+    return session
+
+
+@dataclass(frozen=True)
+class Check:
+    """The rules a timetable breaks, recomputed without the solver (validate.py)."""
+
+    violations: tuple[si.Violation, ...]
+    penalties: dict[str, int]
+    objective: int
+    hard: int
+
+
+def timetable_check(run: Run, placements) -> Check:
+    """What validate.py says of these placements for the run's term and mode."""
+    from scheduler.solver.validate import validate
+
+    instance, _index = adapters.build_instance(run.term, mode=run.mode)
+    violations = tuple(validate(instance, tuple(placements)))
+    penalties = dict.fromkeys(si.SOFT_RULES, 0)
+    for v in violations:
+        if not v.hard:
+            penalties[v.rule] = penalties.get(v.rule, 0) + v.penalty
+    return Check(
+        violations=violations,
+        penalties=penalties,
+        objective=sum(penalties.values()),
+        hard=sum(1 for v in violations if v.hard),
+    )
+
+
+def _moved(placements, session: m.Session, day: int, period: int, room: m.Room):
+    out = [p for p in placements if p.session != session.pk]
+    out.append(si.Placement(session=session.pk, day=day, period=period, room=room.pk))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Preview:
+    before: Check
+    after: Check
+    new: tuple[si.Violation, ...]  # broken after the move, not before
+    gone: tuple[si.Violation, ...]  # broken before, not after
+
+    @property
+    def delta(self) -> int:
+        return self.after.objective - self.before.objective
+
+    def rule_deltas(self) -> list[tuple[str, int, int]]:
+        return [
+            (rule, self.before.penalties.get(rule, 0), self.after.penalties.get(rule, 0))
+            for rule in si.SOFT_RULES
+            if self.before.penalties.get(rule, 0) != self.after.penalties.get(rule, 0)
+        ]
+
+
+def move_preview(*, run: Run, session: m.Session, day: int, period: int, room: m.Room) -> Preview:
+    """Which rules moving the session would break (or mend), before anything is saved."""
+    placements = adapters.placements_of(run)
+    before = timetable_check(run, placements)
+    after = timetable_check(run, _moved(placements, session, day, period, room))
+    old = {v.message for v in before.violations}
+    now = {v.message for v in after.violations}
+    return Preview(
+        before=before,
+        after=after,
+        new=tuple(v for v in after.violations if v.message not in old),
+        gone=tuple(v for v in before.violations if v.message not in now),
+    )
+
+
+def assignment_move(
+    *, run: Run, session: m.Session, day: int, period: int, room: m.Room
+) -> Check:
+    """Move a session of an unpublished run by hand and store the rules the run now breaks."""
+    if run_is_frozen(run):
+        raise ValidationError(
+            _("A published timetable does not change: make an editable copy and move there.")
+        )
+    if not run_has_timetable(run):
+        raise ValidationError(_("Only a finished run with a timetable can be edited."))
+    placements = _moved(adapters.placements_of(run), session, day, period, room)
+    check = timetable_check(run, placements)
+    with transaction.atomic():
+        m.Assignment.objects.update_or_create(
+            run=run, session=session, defaults={"day": day, "period": period, "room": room}
+        )
+        Run.objects.filter(pk=run.pk).update(
+            objective=check.objective,
+            penalties=check.penalties,
+            hard_violations=check.hard,
+            violations=adapters.violation_dicts(check.violations),
+            edited_at=timezone.now(),
+        )
+    run.refresh_from_db()
+    return check
