@@ -624,12 +624,15 @@ def syllabus_save_content(*, editor, syllabus: Syllabus | None, revision: int, b
         ).update(revision=revision + 1, updated_at=timezone.now())
         if bumped != 1:
             current = Syllabus.objects.get(pk=syllabus.pk)
-            raise SyllabusEditConflict(_conflict_message(current), current=current)
+            raise SyllabusEditConflict(
+                syllabus_save_conflict_message(current=current), current=current
+            )
         editor.syllabus.revision = revision + 1
         return editor.save()
 
 
-def _conflict_message(current: Syllabus) -> str:
+def syllabus_save_conflict_message(*, current: Syllabus) -> str:
+    """Why a save of the syllabus editor was refused, given the syllabus as it is now."""
     if not current.is_editable:
         return _(
             "This syllabus is no longer an editable draft (version %(v)s is now “%(status)s”). "

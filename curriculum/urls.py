@@ -1,9 +1,35 @@
 from django.urls import path
 
-from curriculum.views import home, inbox, review_dashboard, reviews
+from curriculum.views import courses, home, inbox, matrix, review_dashboard, reviews
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # Course designer (issue 2)
+    path("courses/", courses.course_list, name="course_list"),
+    path("courses/new/", courses.course_create, name="course_create"),
+    path("courses/new/validate/", courses.course_validate, name="course_create_validate"),
+    path("courses/<str:code>/", courses.course_detail, name="course_detail"),
+    path("courses/<str:code>/v/<int:version>/", courses.syllabus_detail, name="syllabus_detail"),
+    path("courses/<str:code>/edit/", courses.course_edit, name="course_edit"),
+    path("courses/<str:code>/edit/validate/", courses.course_validate, name="course_edit_validate"),
+    path(
+        "courses/<str:code>/prerequisites/",
+        courses.course_prerequisites,
+        name="course_prerequisites",
+    ),
+    path(
+        "courses/<str:code>/prerequisites/<str:requires>/remove/",
+        courses.course_prerequisite_remove,
+        name="course_prerequisite_remove",
+    ),
+    path("courses/<str:code>/programmes/", courses.course_programmes, name="course_programmes"),
+    path(
+        "courses/<str:code>/programmes/<str:programme>/remove/",
+        courses.course_programme_remove,
+        name="course_programme_remove",
+    ),
+    path("programmes/", matrix.programme_list, name="programme_list"),
+    path("programmes/<str:code>/matrix/", matrix.programme_matrix, name="programme_matrix"),
     # Partner firm review and the syllabus workflow (issue 6)
     path("reviews/", reviews.review_list, name="review_list"),
     path("reviews/dashboard/", review_dashboard.review_dashboard, name="review_dashboard"),

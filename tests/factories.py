@@ -182,3 +182,132 @@ def offering(
     for kind, length in sessions:
         sm.Session.objects.create(offering=o, kind=kind, length=length)
     return o
+
+
+# --- Posting forms as a browser would ------------------------------------------------------------
+
+
+def form_data(html: str | bytes, form_id: str) -> dict[str, list[str]]:
+    """The values a browser would submit from the form with this id (buttons left out).
+
+    Returns name -> list of values; pass it to the test client as a dict (lists post several).
+    """
+    from html.parser import HTMLParser
+
+    if isinstance(html, bytes):
+        html = html.decode()
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.inside = False
+            self.data: dict[str, list[str]] = {}
+            self.select: tuple[str, bool] | None = None
+            self.textarea: str | None = None
+            self.text = ""
+
+        def add(self, name, value):
+            self.data.setdefault(name, []).append(value)
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form":
+                self.inside = a.get("id") == form_id
+            if not self.inside or "name" not in a and tag != "option":
+                return
+            if tag == "input" and a.get("type") not in {"submit", "button", "image", "reset"}:
+                if a.get("type") in {"checkbox", "radio"}:
+                    if "checked" in a:
+                        self.add(a["name"], a.get("value", "on"))
+                else:
+                    self.add(a["name"], a.get("value") or "")
+            elif tag == "select":
+                self.select = (a["name"], False)
+            elif tag == "option" and self.select and "selected" in a:
+                self.add(self.select[0], a.get("value", ""))
+            elif tag == "textarea":
+                self.textarea, self.text = a["name"], ""
+
+        def handle_data(self, data):
+            if self.textarea:
+                self.text += data
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self.inside = False
+            elif tag == "select":
+                if self.select and self.select[0] not in self.data:
+                    self.data[self.select[0]] = [""]
+                self.select = None
+            elif tag == "textarea" and self.textarea:
+                self.add(self.textarea, self.text.lstrip("\n"))
+                self.textarea = None
+
+    parser = Parser()
+    parser.feed(html)
+    return parser.data
+
+
+def editor_post(
+    *,
+    code: str = "ICV900",
+    title: str = "Vehicle Operating Systems",
+    title_zh: str = "车辆操作系统",
+    credits: str = "3",
+    owner: cm.Institution,
+    faculty_members=(),
+    disciplines=(),
+    outcomes=(),
+    topics=(),
+    assessment=(),
+    readings=(),
+    session_needs=(),
+    revision: int = 0,
+) -> dict:
+    """POST data for a new course in the course editor (curriculum.forms.CourseEditor).
+
+    disciplines: (discipline, share); outcomes: (text, [(competency, level)]);
+    topics: (week, title); assessment: (name, weight); readings: citations;
+    session_needs: (kind, length, count, [features]).
+    """
+    data = {
+        "course-code": code,
+        "course-title": title,
+        "course-title_zh": title_zh,
+        "course-credits": credits,
+        "course-owner": str(owner.pk),
+        "course-faculty": [str(f.pk) for f in faculty_members],
+        "syllabus-summary": "",
+        "syllabus-summary_zh": "",
+        "syllabus-revision": str(revision),
+    }
+
+    def rows(prefix, items, fill):
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(items))
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+        for i, item in enumerate(items):
+            for name, value in fill(item).items():
+                data[f"{prefix}-{i}-{name}"] = value
+
+    rows("disciplines", list(disciplines), lambda d: {"discipline": d[0].pk, "share": d[1]})
+    rows("outcomes", list(outcomes), lambda o: {"text": o[0]})
+    for i, (_text, mappings) in enumerate(outcomes):
+        rows(
+            f"outcomes-{i}-map",
+            list(mappings),
+            lambda m: {"competency": m[0].pk, "level": m[1]},
+        )
+    rows("topics", list(topics), lambda t: {"week": t[0], "title": t[1]})
+    rows("assessment", list(assessment), lambda a: {"name": a[0], "weight": a[1]})
+    rows("readings", list(readings), lambda r: {"citation": r, "required": "on"})
+    rows(
+        "session_needs",
+        list(session_needs),
+        lambda s: {
+            "kind": s[0],
+            "length": s[1],
+            "count": s[2],
+            "features": [str(f.pk) for f in s[3]],
+        },
+    )
+    return data
