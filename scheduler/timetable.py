@@ -247,3 +247,75 @@ def load_timetable(run, *, member=None) -> Timetable:
         entries=tuple(entries),
         members=members,
     )
+
+
+# --- A week grid of entries (rows = periods, columns = days, lanes for overlaps) ---------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: an entry spanning ``rowspan`` periods, or an empty period (entry None)."""
+
+    day: int
+    lane: int
+    entry: Entry | None = None
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class GridRow:
+    slot: Slot
+    cells: tuple[Cell, ...]  # in day then lane order; cells under a multi-period block are left out
+
+
+@dataclass(frozen=True)
+class WeekGrid:
+    days: tuple[str, ...]
+    lanes: tuple[int, ...]  # columns per day (entries at the same time sit side by side)
+    rows: tuple[GridRow, ...]
+
+    @property
+    def headers(self) -> tuple[tuple[str, int], ...]:
+        """(day name, columns) pairs for the header row."""
+        return tuple(zip(self.days, self.lanes, strict=True))
+
+
+def week_grid(timetable: Timetable, entries: tuple[Entry, ...] | list[Entry]) -> WeekGrid:
+    """Lay entries out as a table: one row per period, a multi-period entry as one block."""
+    periods = len(timetable.slots)
+    days = len(timetable.days)
+    lane_of: dict[int, dict[tuple[int, int], Entry]] = {d: {} for d in range(days)}
+    lanes = [1] * days
+    for day in range(days):
+        todays = sorted(
+            (e for e in entries if e.day == day and 0 <= e.period < periods),
+            key=lambda e: (e.period, -e.length, e.course.code),
+        )
+        ends: list[int] = []  # per lane: the first free period
+        for entry in todays:
+            lane = next((i for i, end in enumerate(ends) if end <= entry.period), len(ends))
+            stop = min(entry.period + entry.length, periods)
+            if lane == len(ends):
+                ends.append(stop)
+            else:
+                ends[lane] = stop
+            lane_of[day][(entry.period, lane)] = entry
+        lanes[day] = max(len(ends), 1)
+    rows = []
+    covered: set[tuple[int, int, int]] = set()
+    for slot in timetable.slots:
+        p = slot.index
+        cells = []
+        for day in range(days):
+            for lane in range(lanes[day]):
+                if (day, lane, p) in covered:
+                    continue
+                entry = lane_of[day].get((p, lane))
+                if entry is None:
+                    cells.append(Cell(day, lane))
+                    continue
+                span = min(entry.length, periods - p)
+                covered.update((day, lane, q) for q in range(p + 1, p + span))
+                cells.append(Cell(day, lane, entry, span))
+        rows.append(GridRow(slot, tuple(cells)))
+    return WeekGrid(timetable.days, tuple(lanes), tuple(rows))

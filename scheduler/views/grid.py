@@ -158,6 +158,8 @@ def _session_context(request: HttpRequest, run: m.Run, session: m.Session, **ext
         "can_move": can_edit and not frozen and services.run_has_timetable(run),
         "frozen": frozen,
         "form": form,
+        "is_staff": access.is_staff(request.user),
+        "entry_day": run.term.day_name(tt_entry.day) if tt_entry is not None else "",
         "pinned_here": tt_entry is not None
         and (session.pin_day, session.pin_period, session.pin_room_id)
         == (tt_entry.day, tt_entry.period, tt_entry.room.id),
