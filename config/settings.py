@@ -159,6 +159,9 @@ SOLVER_WORKERS = int(env("SOLVER_WORKERS", "2"))
 # A running solve whose heartbeat is older than this is taken for dead.
 RUN_HEARTBEAT_TIMEOUT_S = int(env("RUN_HEARTBEAT_TIMEOUT_S", "30"))
 
+# The password of every demo login that `manage.py load_demo` (and so `make run`) creates.
+DEMO_PASSWORD = env("DEMO_PASSWORD", "icv-demo-2026")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
