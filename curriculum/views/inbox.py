@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
 
 from curriculum import services
@@ -72,4 +73,5 @@ def inbox_read_all(request: HttpRequest) -> HttpResponse:
 def inbox_badge(request: HttpRequest) -> HttpResponse:
     """The unread count for the navigation bar (an htmx fragment; one query)."""
     count = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-    return render(request, "curriculum/inbox_badge.html", {"unread_count": count})
+    # Rendered without the request: the navigation's context processors are not needed here.
+    return HttpResponse(render_to_string("curriculum/inbox_badge.html", {"unread_count": count}))

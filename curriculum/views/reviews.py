@@ -231,9 +231,11 @@ def review_transition(request: HttpRequest, code: str, version: int, action: str
         if error.status_code == 403:
             raise PermissionDenied(error.message) from error
         syllabus = _load_syllabus(request, code, version)
+        still_possible = action in workflow.available(request.user, syllabus)
         context = _review_context(
             request, syllabus, panel_error=error.message, failed_action=action,
             typed_comment=kwargs["comment"],
+            kept_comment="" if still_possible else kwargs["comment"],
         )
         template = "curriculum/review_syllabus.html" + ("#panel" if request.htmx else "")
         return render(request, template, context, status=error.status_code)
@@ -256,8 +258,10 @@ def _part_response(
     """The page, or for htmx only the discussion of one part; errors keep the typed text."""
     syllabus = _load_syllabus(request, syllabus.course.code, syllabus.version)
     context = _review_context(request, syllabus, **extra)
+    part = next((p for p in context["parts"] if p.key == key), context["parts"][0])
+    if context.get("error_key") and context["error_key"] != part.key:
+        context["error_key"] = part.key  # an unknown part: the message goes to the whole syllabus
     if request.htmx:
-        part = next((p for p in context["parts"] if p.key == key), context["parts"][0])
         context["part"] = part
         return render(request, "curriculum/review_syllabus.html#discussion", context, status=status)
     if status == 200:
