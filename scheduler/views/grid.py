@@ -126,6 +126,7 @@ def timetable_grid(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def term_timetable(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's published timetable (404 when there is none)."""
     term = access.get_term_for_user(request.user, slug)

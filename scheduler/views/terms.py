@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from scheduler import access, services
 from scheduler import models as m
@@ -18,6 +18,7 @@ from scheduler.forms import GenerateForm, HolidayFormSet, PeriodFormSet, TermFor
 
 
 @login_required
+@require_GET
 def term_list(request: HttpRequest) -> HttpResponse:
     terms = access.visible_terms(request.user)
     if not access.may_see_timetables(request.user):
@@ -101,6 +102,7 @@ def term_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     term = access.get_term_for_user(request.user, slug)
     if not access.is_staff(request.user):
