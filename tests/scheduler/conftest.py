@@ -1,4 +1,4 @@
-"""Fixtures of the timetabling view tests (the engine's own tests live in tests/scheduler/solver)."""
+"""Fixtures of the timetabling view tests (the engine tests live in tests/scheduler/solver)."""
 
 import pytest
 
