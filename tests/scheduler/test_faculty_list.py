@@ -20,9 +20,10 @@ def test_it_links_each_person_to_the_chosen_terms_availability(
     url = reverse("scheduler:faculty_availability", args=[person.pk, sched.term.slug])
     assert url.encode() in response.content
     default = client.get(URL)
-    assert reverse(
-        "scheduler:faculty_availability", args=[person.pk, later.slug]
-    ).encode() in default.content
+    assert (
+        reverse("scheduler:faculty_availability", args=[person.pk, later.slug]).encode()
+        in default.content
+    )
 
 
 def test_it_hides_the_list_from_faculty_and_reviewers(client, faculty, partner_reviewer):

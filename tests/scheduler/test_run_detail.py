@@ -1,0 +1,102 @@
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from scheduler import models as sm
+
+
+def _url(run):
+    return reverse("scheduler:run_detail", args=[run.pk])
+
+
+def _running(term, **kw):
+    now = timezone.now()
+    return sm.Run.objects.create(
+        term=term,
+        status=sm.Run.Status.RUNNING,
+        started_at=now - dt.timedelta(seconds=5),
+        heartbeat_at=now,
+        progress=[[0.5, 120, 10], [2.0, 80, 30], [4.0, 60, 40]],
+        objective=60,
+        bound=40,
+        solutions_found=3,
+        penalties={"isolated": 20},
+        **kw,
+    )
+
+
+def test_it_polls_every_second_while_running(client, scheduler_admin, sched):
+    run = _running(sched.term)
+    client.force_login(scheduler_admin)
+    response = client.get(_url(run))
+    assert response.status_code == 200
+    assert b'hx-trigger="every 1s"' in response.content
+    assert b"<polyline" in response.content
+    assert reverse("scheduler:run_cancel", args=[run.pk]).encode() in response.content
+
+
+def test_it_returns_the_live_fragment_to_htmx(client, scheduler_admin, sched):
+    run = _running(sched.term)
+    client.force_login(scheduler_admin)
+    response = client.get(_url(run), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.lstrip().startswith(b'<div id="live"')
+    assert b'hx-trigger="every 1s"' in response.content
+    assert b"Isolated session in a cohort&#x27;s day" in response.content
+    run.status = sm.Run.Status.SUCCEEDED
+    run.save()
+    ended = client.get(_url(run), HTTP_HX_REQUEST="true")
+    assert b"hx-trigger" not in ended.content
+    assert b"Open the timetable" in ended.content
+
+
+def test_it_shows_the_explanation_with_links(client, scheduler_admin, sched):
+    person = sched.faculty[0]
+    run = sm.Run.objects.create(
+        term=sched.term,
+        status=sm.Run.Status.INFEASIBLE,
+        explanation=[{"message": "Dr X cannot teach so much.", "refs": [["faculty", person.pk]]}],
+    )
+    client.force_login(scheduler_admin)
+    response = client.get(_url(run))
+    assert b"Dr X cannot teach so much." in response.content
+    link = reverse("scheduler:faculty_availability", args=[person.pk, sched.term.slug])
+    assert link.encode() in response.content
+
+
+def test_it_fails_a_run_whose_worker_went_silent(client, scheduler_admin, sched, settings):
+    run = _running(sched.term)
+    old = timezone.now() - dt.timedelta(seconds=settings.RUN_HEARTBEAT_TIMEOUT_S + 1)
+    sm.Run.objects.filter(pk=run.pk).update(heartbeat_at=old)
+    client.force_login(scheduler_admin)
+    response = client.get(_url(run), HTTP_HX_REQUEST="true")
+    assert b"hx-trigger" not in response.content
+    run.refresh_from_db()
+    assert run.status == sm.Run.Status.FAILED
+
+
+def test_it_shows_faculty_only_the_published_run(client, faculty, sched_run):
+    client.force_login(faculty)
+    assert client.get(_url(sched_run)).status_code == 404
+    sched_run.term.published_run = sched_run
+    sched_run.term.save()
+    response = client.get(_url(sched_run))
+    assert response.status_code == 200
+    assert b"Publish" not in response.content
+
+
+def test_it_hides_runs_from_reviewers(client, partner_reviewer, sched_run):
+    sched_run.term.published_run = sched_run
+    sched_run.term.save()
+    client.force_login(partner_reviewer)
+    assert client.get(_url(sched_run)).status_code == 404
+
+
+def test_it_redirects_anonymous_to_login(client, sched_run):
+    assert client.get(_url(sched_run))["Location"].startswith("/login/")
+
+
+def test_it_refuses_post(client, scheduler_admin, sched_run):
+    client.force_login(scheduler_admin)
+    assert client.post(_url(sched_run)).status_code == 405

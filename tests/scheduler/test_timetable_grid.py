@@ -1,0 +1,82 @@
+from django.urls import reverse
+
+from scheduler import models as sm
+from tests.scheduler.scenario import placed_run, world
+
+
+def _url(run):
+    return reverse("scheduler:timetable_grid", args=[run.pk])
+
+
+def test_it_draws_a_cohorts_week_with_blocks_and_clock_times(client, scheduler_admin, sched_run):
+    cohort = sched_run.term.offerings.first().cohorts.first()
+    client.force_login(scheduler_admin)
+    response = client.get(_url(sched_run), {"by": "cohort", "id": cohort.pk})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'rowspan="2"' in body
+    assert "08:00–08:50" in body and "08:00–09:50" in body
+    session = sm.Session.objects.filter(offering__cohorts=cohort).get()
+    assert reverse("scheduler:session_detail", args=[sched_run.pk, session.pk]) in body
+    assert body.count('class="block') == 1
+
+
+def test_it_views_by_faculty_room_and_member_with_filters(client, scheduler_admin, sched_run):
+    room = sched_run.assignments.first().room
+    client.force_login(scheduler_admin)
+    by_room = client.get(_url(sched_run), {"by": "room", "id": room.pk}).content.decode()
+    assert by_room.count('class="block') == 1
+    member = sched_run.term.institution
+    by_member = client.get(_url(sched_run), {"by": "member", "id": member.pk}).content.decode()
+    assert by_member.count('class="block') == 2
+    labs = client.get(_url(sched_run), {"by": "member", "id": member.pk, "kind": "lab"})
+    assert labs.content.decode().count('class="block') == 0
+
+
+def test_it_returns_the_grid_fragment_to_htmx(client, scheduler_admin, sched_run):
+    client.force_login(scheduler_admin)
+    response = client.get(
+        _url(sched_run), {"by": "member"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="grid"
+    )
+    assert response.content.lstrip().startswith(b'<div id="grid">')
+    assert b"<html" not in response.content
+
+
+def test_it_loads_in_fixed_queries(client, scheduler_admin, member, django_assert_num_queries):
+    client.force_login(scheduler_admin)
+    for size in (1, 6):
+        run = placed_run(world(member, size=size).term)
+        with django_assert_num_queries(12):
+            response = client.get(_url(run), {"by": "member", "id": member.pk})
+        assert response.content.decode().count('class="block') == size
+
+
+def test_it_shows_faculty_their_own_week_of_the_published_run(client, faculty, sched_run):
+    own = faculty.faculty
+    offering = sched_run.term.offerings.first()
+    offering.faculty.add(own)
+    client.force_login(faculty)
+    assert client.get(_url(sched_run)).status_code == 404
+    sched_run.term.published_run = sched_run
+    sched_run.term.save()
+    response = client.get(_url(sched_run))
+    assert response.status_code == 200
+    assert f'<option value="{own.pk}" selected>'.encode() in response.content
+
+
+def test_it_shows_reviewers_no_timetable(client, partner_reviewer, sched_run):
+    sched_run.term.published_run = sched_run
+    sched_run.term.save()
+    unpublished = placed_run(sched_run.term)
+    client.force_login(partner_reviewer)
+    assert client.get(_url(sched_run)).status_code == 404
+    assert client.get(_url(unpublished)).status_code == 404
+
+
+def test_it_redirects_anonymous_to_login(client, sched_run):
+    assert client.get(_url(sched_run))["Location"].startswith("/login/")
+
+
+def test_it_refuses_post(client, scheduler_admin, sched_run):
+    client.force_login(scheduler_admin)
+    assert client.post(_url(sched_run)).status_code == 405
