@@ -1,6 +1,6 @@
 from django.urls import path
 
-from curriculum.views import courses, home, inbox, matrix, review_dashboard, reviews
+from curriculum.views import courses, exports, home, inbox, matrix, review_dashboard, reviews
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -70,3 +70,20 @@ urlpatterns = [
     path("inbox/read-all/", inbox.inbox_read_all, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", inbox.inbox_read, name="inbox_read"),
 ]
+
+# Exports (issue 5): PDF and Excel downloads of syllabi, programmes and the curriculum.
+urlpatterns += [
+    path(
+        "courses/<str:code>/v/<int:version>/syllabus.pdf",
+        exports.syllabus_pdf_download,
+        name="syllabus_pdf",
+    ),
+    path("programmes/<str:code>/plan.pdf", exports.programme_pdf_download, name="programme_pdf"),
+    path(
+        "programmes/<str:code>/curriculum.xlsx",
+        exports.programme_xlsx_download,
+        name="programme_xlsx",
+    ),
+    path("exports/curriculum.xlsx", exports.curriculum_xlsx_download, name="curriculum_xlsx"),
+]
+

@@ -35,7 +35,7 @@ from exports.xlsx import (
     to_bytes,
     write_table,
 )
-from scheduler.timetable import Ref, Timetable
+from scheduler.timetable import Ref, Timetable, rule_label
 
 CLASH_FILL = "F4C7C3"
 Progress = Callable[[int, int], None]
@@ -104,7 +104,7 @@ def _overview(ws, tt: Timetable, member: Ref | None, violations: list[dict], col
     ws.append([cell(ws, _("Rule"), font=BOLD, fill=HEADER_FILL, border=BORDER),
                cell(ws, _("Penalty"), font=BOLD, fill=HEADER_FILL, border=BORDER)])
     for rule, penalty in sorted(tt.penalties.items()):
-        ws.append([rule, penalty])
+        ws.append([rule_label(rule), penalty])
     ws.append([])
     ws.append([cell(ws, _("Member institution (colour in the grids)"), font=BOLD,
                     fill=HEADER_FILL, border=BORDER)])
@@ -144,7 +144,7 @@ def _violations(ws, violations: list[dict]) -> None:
     headers = [_("Rule"), _("Hard"), _("Penalty"), _("What is wrong")]
     ordered = sorted(violations, key=lambda v: (not v.get("hard"), v.get("rule", "")))
     rows = (
-        (v.get("rule", ""), _("hard") if v.get("hard") else _("soft"), v.get("penalty"),
+        (rule_label(v.get("rule", "")), _("hard") if v.get("hard") else _("soft"), v.get("penalty"),
          v.get("message", ""))
         for v in ordered
     )

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from scheduler.views import cohorts, faculty, grid, offerings, reports, rooms, runs, terms
+from scheduler.views import (
+    cohorts,
+    exports,
+    faculty,
+    feeds,
+    grid,
+    offerings,
+    reports,
+    rooms,
+    runs,
+    terms,
+)
 
 app_name = "scheduler"
 urlpatterns = [
@@ -49,3 +60,17 @@ urlpatterns = [
     path("terms/<slug:slug>/compare/", reports.run_compare, name="run_compare"),
     path("terms/<slug:slug>/load/", reports.term_load, name="term_load"),
 ]
+
+# Exports and calendar feeds (issue 5).
+urlpatterns += [
+    path("runs/<int:pk>/timetable.<str:fmt>", exports.run_export, name="run_export"),
+    path("terms/<slug:slug>/timetable.<str:fmt>", exports.term_export, name="term_export"),
+    path("exports/", exports.export_job_create, name="export_job_create"),
+    path("exports/<int:pk>/", exports.export_job_detail, name="export_job_detail"),
+    path("exports/<int:pk>/download/", exports.export_job_download, name="export_job_download"),
+    path("feeds/", feeds.feed_list, name="feed_list"),
+    path("feeds/new/", feeds.feed_create, name="feed_create"),
+    path("feeds/<int:pk>/revoke/", feeds.feed_revoke, name="feed_revoke"),
+    path("feeds/<str:token>.ics", feeds.feed_ics, name="feed_ics"),
+]
+
