@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -299,14 +299,15 @@ class RunMonitor:
         last_write = time.monotonic()
         try:
             while not self._done.wait(CANCEL_POLL_S):
-                self._poll_cancel()
-                now = time.monotonic()
-                due = now - last_write >= HEARTBEAT_EVERY_S
-                if due or (self._dirty and now - last_write >= PROGRESS_EVERY_S):
-                    self._write()
-                    last_write = now
-        except Exception:  # the solve goes on; the heartbeat timeout will tell if this persists
-            log.exception("Run %s: the progress monitor failed", self.run_id)
+                try:
+                    self._poll_cancel()
+                    now = time.monotonic()
+                    due = now - last_write >= HEARTBEAT_EVERY_S
+                    if due or (self._dirty and now - last_write >= PROGRESS_EVERY_S):
+                        self._write()
+                        last_write = now
+                except DatabaseError:  # e.g. a locked SQLite file: try again next time round
+                    log.warning("Run %s: progress not written this time", self.run_id)
         finally:
             connection.close()
 
