@@ -14,7 +14,7 @@ from scheduler import models as m
 @dataclass(frozen=True)
 class WeekRow:
     period: m.TermPeriod
-    cells: tuple[tuple[str, str], ...]  # per day: (value "day:period", mark or "")
+    cells: tuple[tuple[str, str, str], ...]  # per day: (value "day:period", mark, its label)
 
 
 @dataclass(frozen=True)
@@ -23,15 +23,16 @@ class Week:
     rows: tuple[WeekRow, ...]
 
 
-def week_cells(term: m.Term, marks: dict[tuple[int, int], str]) -> Week:
-    """The term's days × periods with each period's mark (e.g. "unavailable")."""
+def week_cells(term: m.Term, marks: dict[tuple[int, int], str], labels: dict) -> Week:
+    """The term's days × periods with each period's mark (e.g. "unavailable") and its label."""
     days = tuple(term.day_name(d) for d in range(term.days_per_week))
     rows = tuple(
         WeekRow(
             period,
             tuple(
-                (f"{d}:{period.index}", marks.get((d, period.index), ""))
+                (f"{d}:{period.index}", mark, str(labels.get(mark, "")))
                 for d in range(term.days_per_week)
+                for mark in [marks.get((d, period.index), "")]
             ),
         )
         for period in term.periods.all()

@@ -62,7 +62,7 @@ def faculty_availability(request: HttpRequest, pk: int, slug: str) -> HttpRespon
     context = {
         "person": person,
         "term": term,
-        "week": week_cells(term, marks),
+        "week": week_cells(term, marks, dict(m.FacultyAvailability.Kind.choices)),
         "limits": limits,
         "can_edit": can_edit,
         "action": request.path,

@@ -94,7 +94,7 @@ def room_unavailability(request: HttpRequest, pk: int, slug: str) -> HttpRespons
     context = {
         "room": room,
         "term": term,
-        "week": week_cells(term, marks),
+        "week": week_cells(term, marks, {"unavailable": _("Unavailable")}),
         "can_edit": access.can_edit_member(request.user, room.campus.institution_id),
         "action": request.path,
         "error": error,
