@@ -320,6 +320,10 @@ class Run(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     edited_at = models.DateTimeField(null=True, blank=True)  # last move made by hand
+    # Minimal-change mode: the timetable to stay close to (blank: the term's published one).
+    reference = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
