@@ -60,6 +60,7 @@ def test_the_whole_review_journey(person, course, faculty, partner_reviewer, con
     reviewer.get_by_role("button", name="ICV101 v1 awaits your firm's review.").click()
     expect(reviewer).to_have_url(re.compile(r"/courses/ICV101/v/1/review/$"))
     part = reviewer.locator(f"#part-outcome-{outcome.pk}")
+    part.locator(".new-comment summary").click()
     part.locator(".comment-form textarea[name=body]").fill("Please add radar to the fusion.")
     part.locator(".comment-form button").click()  # htmx swaps the discussion in place
     expect(part.locator(".comment-body")).to_have_text("Please add radar to the fusion.")
