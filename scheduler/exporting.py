@@ -156,14 +156,18 @@ def export_job_run(*, job_id: int) -> ExportJob:
     except Exception as error:  # the job reports any failure; the worker goes on
         logger.exception("Export job %s failed", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJob.Status.FAILED, error=str(error) or error.__class__.__name__,
+            status=ExportJob.Status.FAILED,
+            error=str(error) or error.__class__.__name__,
             finished_at=timezone.now(),
         )
     else:
         ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJob.Status.DONE, progress=100, content=content,
+            status=ExportJob.Status.DONE,
+            progress=100,
+            content=content,
             filename=export.filename(params["format"]),
-            content_type=FORMATS[params["format"]], finished_at=timezone.now(),
+            content_type=FORMATS[params["format"]],
+            finished_at=timezone.now(),
         )
     job.refresh_from_db()
     return job
@@ -203,17 +207,21 @@ def may_subscribe(user: User, subject: str, subject_id: int) -> bool:
     if not user.is_active:
         return False
     role = role_of(user)
-    model = {Subject.FACULTY: Faculty, Subject.COHORT: Cohort, Subject.ROOM: Room}.get(subject)
+    model = SUBJECT_MODELS.get(subject)
     if model is None or role not in (Role.COORDINATOR, Role.SCHEDULER, Role.FACULTY):
         return False
     if role == Role.COORDINATOR:
         return model.objects.filter(pk=subject_id).exists()
     if role == Role.SCHEDULER:
         member = member_of(user)
-        owner = {Subject.FACULTY: "institution", Subject.COHORT: "institution",
-                 Subject.ROOM: "campus__institution"}[subject]
-        return member is not None and model.objects.filter(
-            pk=subject_id, **{owner: member}).exists()
+        owner = {
+            Subject.FACULTY: "institution",
+            Subject.COHORT: "institution",
+            Subject.ROOM: "campus__institution",
+        }[subject]
+        return (
+            member is not None and model.objects.filter(pk=subject_id, **{owner: member}).exists()
+        )
     me = faculty_of(user)
     if me is None:
         return False
@@ -240,17 +248,29 @@ def feed_revoke(*, feed: CalendarFeed) -> None:
         feed.save(update_fields=["revoked_at"])
 
 
+SUBJECT_MODELS = {Subject.FACULTY: Faculty, Subject.COHORT: Cohort, Subject.ROOM: Room}
+
+
+def feed_subject_names(keys) -> dict[tuple[str, int], str]:
+    """Display names of (subject, id) pairs, one query per kind of subject."""
+    wanted: dict[str, set[int]] = {}
+    for subject, subject_id in keys:
+        wanted.setdefault(subject, set()).add(subject_id)
+    names = {}
+    for subject, ids in wanted.items():
+        for obj in SUBJECT_MODELS[subject].objects.filter(pk__in=ids):
+            names[(subject, obj.pk)] = obj.display_name if subject == Subject.FACULTY else str(obj)
+    return {key: names.get(key, _("(removed)")) for key in keys}
+
+
 def feed_subject_name(subject: str, subject_id: int) -> str:
-    model = {Subject.FACULTY: Faculty, Subject.COHORT: Cohort, Subject.ROOM: Room}[subject]
-    obj = model.objects.filter(pk=subject_id).first()
-    if obj is None:
-        return _("(removed)")
-    return obj.display_name if subject == Subject.FACULTY else str(obj)
+    return feed_subject_names([(subject, subject_id)])[(subject, subject_id)]
 
 
 def feed_terms() -> list[Term]:
     return list(
-        Term.objects.filter(published_run__isnull=False).select_related("published_run")
+        Term.objects.filter(published_run__isnull=False)
+        .select_related("published_run")
         .order_by("-start_date")[:FEED_TERMS]
     )
 
@@ -302,7 +322,9 @@ def feed_ics(feed: CalendarFeed) -> bytes:
 def subject_calendar(term: Term, run: Run, subject: str, subject_id: int, name: str) -> bytes:
     """One term's calendar of a subject (the ``export calendar`` command)."""
     return calendar_ics(
-        [load_timetable(run)], name=name, subject=subject, subject_id=subject_id,
+        [load_timetable(run)],
+        name=name,
+        subject=subject,
+        subject_id=subject_id,
         revisions=session_revisions(term) if run.pk == term.published_run_id else None,
     )
-

@@ -50,11 +50,12 @@ class FeedForm(forms.Form):
 
 def _context(request: HttpRequest, form: FeedForm | None = None) -> dict:
     feeds = list(CalendarFeed.objects.filter(owner=request.user).order_by("-created_at", "-id"))
+    names = exporting.feed_subject_names([(f.subject, f.subject_id) for f in feeds])
     for feed in feeds:
         path = reverse("scheduler:feed_ics", args=[feed.token])
         feed.url = request.build_absolute_uri(path)
         feed.webcal = "webcal://" + feed.url.split("://", 1)[1]
-        feed.name = exporting.feed_subject_name(feed.subject, feed.subject_id)
+        feed.name = names[(feed.subject, feed.subject_id)]
     return {"feeds": feeds, "form": form or FeedForm(user=request.user)}
 
 
@@ -83,8 +84,9 @@ def feed_create(request: HttpRequest) -> HttpResponse:
     exporting.feed_create(user=request.user, subject=subject, subject_id=subject_id)
     if request.htmx:
         return _respond(request, _context(request))
-    messages.success(request, _("Your calendar feed is ready: copy its address into your "
-                                "calendar app."))
+    messages.success(
+        request, _("Your calendar feed is ready: copy its address into your calendar app.")
+    )
     return redirect("scheduler:feed_list")
 
 
@@ -109,6 +111,7 @@ def feed_ics(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(exporting.feed_ics(feed), content_type=ICS_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(
-        False, f"{feed.subject}-{feed.subject_id}.ics")
+        False, f"{feed.subject}-{feed.subject_id}.ics"
+    )
     response["Cache-Control"] = "private, max-age=300"
     return response
