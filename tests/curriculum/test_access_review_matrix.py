@@ -52,7 +52,9 @@ def world(course, member, faculty, other_faculty, firm_a, firm_b, partner_review
 
 
 def _course_patterns():
-    """(name, route) of every URL whose route names a course by code, or a syllabus download."""
+    """(name, route) of every URL that names a course or a programme by code, or a download of a
+    syllabus. The programme in the fixture holds only the firm-B course, so firm A may not see it
+    either."""
     found = []
 
     def walk(patterns, prefix, namespace):
@@ -64,7 +66,11 @@ def _course_patterns():
             elif isinstance(p, URLPattern) and p.name:
                 route = prefix + str(p.pattern)
                 name = f"{namespace}:{p.name}" if namespace else p.name
-                if route.startswith("courses/<") or "syllabus" in p.name or "pdf" in p.name:
+                if (
+                    route.startswith(("courses/<", "programmes/<"))
+                    or "syllabus" in p.name
+                    or "pdf" in p.name
+                ):
                     found.append((name, route))
 
     walk(get_resolver().url_patterns, "", None)
@@ -84,6 +90,8 @@ def _kwargs(route: str, world) -> dict:
         values["pk"] = world["b_thread"].pk
     elif "outcomes/<int:pk>" in route:
         values["pk"] = syllabus.outcomes.first().pk
+    if route.startswith("programmes/"):
+        values["code"] = world["programme"].code
     kwargs = {}
     for part in route.split("<")[1:]:
         name = part.split(">")[0].split(":")[-1]
@@ -96,7 +104,36 @@ def _kwargs(route: str, world) -> dict:
 def test_it_sweeps_the_review_and_course_urls():
     names = {name for name, _route in _course_patterns()}
     assert {"review_syllabus", "review_transition", "review_comment_reply", "syllabus_diff",
-            "review_rate", "review_sharing"} <= names
+            "review_rate", "review_sharing", "syllabus_pdf", "programme_pdf",
+            "course_detail", "syllabus_detail", "course_edit"} <= names
+
+
+def test_firm_a_downloads_the_pdf_of_a_shared_syllabus_only(client, world, partner_reviewer):
+    client.force_login(partner_reviewer)
+    shared = reverse("syllabus_pdf", args=["ICV101", 1])
+    response = client.get(shared)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert client.get(reverse("syllabus_pdf", args=["ICV201", 1])).status_code == 404
+    assert client.get(reverse("syllabus_pdf", args=["ICV201", 2])).status_code == 404
+
+
+def test_firm_a_workbook_leaves_out_firm_b_courses(client, world, partner_reviewer):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(partner_reviewer)
+    response = client.get(reverse("curriculum_xlsx"))
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(b"".join(response.streaming_content))
+                         if response.streaming else BytesIO(response.content))
+    cells = " ".join(
+        str(value) for sheet in book for row in sheet.iter_rows(values_only=True)
+        for value in row if value is not None
+    )
+    assert "ICV101" in cells and "ICV301" in cells
+    assert "ICV201" not in cells
 
 
 def test_firm_a_reaches_nothing_of_a_course_shared_only_with_firm_b(
