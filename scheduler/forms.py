@@ -304,6 +304,22 @@ class GenerateForm(forms.Form):
         label=_("Time limit (s)"), min_value=1, max_value=3600, initial=60
     )
     seed = forms.IntegerField(label=_("Seed"), min_value=0, max_value=2**31 - 1, initial=0)
+    reference = forms.ModelChoiceField(
+        label=_("Stay close to"),
+        queryset=m.Run.objects.none(),
+        required=False,
+        empty_label=_("the published timetable"),
+        help_text=_("Minimal change only."),
+    )
+
+    def __init__(self, *args, term: m.Term, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reference"].queryset = m.Run.objects.filter(
+            term=term,
+            status__in=(m.Run.Status.SUCCEEDED, m.Run.Status.CANCELLED),
+            objective__isnull=False,
+        )
+        self.fields["reference"].label_from_instance = lambda run: _("Run %(id)d") % {"id": run.pk}
 
 
 class MoveForm(forms.Form):

@@ -82,12 +82,13 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
                 (("term", term.pk),),
             )
         )
-    if mode == Run.Mode.MINIMAL and term.published_run_id is None:
+    if mode == Run.Mode.MINIMAL and not instance.reference:
         problems.append(
             Problem(
                 _(
-                    "Minimal change keeps close to the published timetable, and the term has "
-                    "none yet: publish a run first, or choose another mode."
+                    "Minimal change keeps close to a timetable: the published one, which the "
+                    "term has not yet, or a run you choose. Publish a run first, re-solve from "
+                    "a run's page, or choose another mode."
                 ),
                 (("term", term.pk),),
             )
@@ -188,9 +189,11 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
     return problems
 
 
-def term_precheck(term: m.Term, *, mode: str = Run.Mode.FRESH) -> list[Problem]:
+def term_precheck(
+    term: m.Term, *, mode: str = Run.Mode.FRESH, reference: Run | None = None
+) -> list[Problem]:
     """Why a solve of the term cannot succeed, found before it starts (empty when none)."""
-    instance, _index = adapters.build_instance(term, mode=mode)
+    instance, _index = adapters.build_instance(term, mode=mode, reference_run=reference)
     problems = _own_checks(term, instance, mode)
     if problems:
         return problems
@@ -203,17 +206,34 @@ def term_precheck(term: m.Term, *, mode: str = Run.Mode.FRESH) -> list[Problem]:
 
 
 def run_create(
-    *, term: m.Term, by, mode: str, time_limit_s: int, seed: int = 0, enqueue: bool = True
+    *,
+    term: m.Term,
+    by,
+    mode: str,
+    time_limit_s: int,
+    seed: int = 0,
+    reference: Run | None = None,
+    enqueue: bool = True,
 ) -> Run:
     """A queued run of the term, its task enqueued once the transaction commits.
 
-    Raises RunRefused with sentences when the term cannot be timetabled as it stands.
+    In minimal-change mode the solve stays close to ``reference`` (by default the published
+    run). Raises RunRefused with sentences when the term cannot be timetabled as it stands.
     """
-    problems = term_precheck(term, mode=mode)
+    if mode != Run.Mode.MINIMAL:
+        reference = None
+    elif reference is None and term.published_run_id is not None:
+        reference = Run.objects.get(pk=term.published_run_id)
+    problems = term_precheck(term, mode=mode, reference=reference)
     if problems:
         raise RunRefused(problems)
     run = Run.objects.create(
-        term=term, mode=mode, time_limit_s=time_limit_s, seed=seed, created_by=by
+        term=term,
+        mode=mode,
+        time_limit_s=time_limit_s,
+        seed=seed,
+        created_by=by,
+        reference=reference,
     )
     if enqueue:
         transaction.on_commit(lambda: _enqueue(run.pk))
@@ -337,11 +357,13 @@ class RunMonitor:
             self.report(latest)
 
 
-def hint_for(term: m.Term, mode: str) -> tuple[si.Placement, ...] | None:
-    """A warm start: the published timetable, except in fresh mode."""
-    if mode == Run.Mode.FRESH or term.published_run_id is None:
+def hint_for(run: Run) -> tuple[si.Placement, ...] | None:
+    """A warm start: the reference in minimal mode, the published timetable with pins."""
+    if run.mode == Run.Mode.MINIMAL and run.reference_id is not None:
+        return adapters.placements_of(m.Run(pk=run.reference_id)) or None
+    if run.mode == Run.Mode.FRESH or run.term.published_run_id is None:
         return None
-    return adapters.placements_of(m.Run(pk=term.published_run_id, term_id=term.pk)) or None
+    return adapters.placements_of(m.Run(pk=run.term.published_run_id)) or None
 
 
 def _outcome(solution: si.Solution, monitor: RunMonitor, run: Run) -> tuple[str, str]:
@@ -373,27 +395,30 @@ def run_execute(*, run_id: int, report: Callable[[si.Progress], None] | None = N
     claimed = Run.objects.filter(pk=run_id, status=Status.QUEUED).update(
         status=Status.RUNNING, started_at=now, heartbeat_at=now
     )
-    run = Run.objects.select_related("term").get(pk=run_id)
+    run = Run.objects.select_related("term", "reference").get(pk=run_id)
     if not claimed:
         log.info("Run %s is %s, not queued: nothing to do", run_id, run.status)
         return run.status
     try:
         with RunMonitor(run.pk, report=report) as monitor:
-            from scheduler.solver.explain import explain
             from scheduler.solver.solve import solve
 
-            instance, _index = adapters.build_instance(run.term, mode=run.mode)
+            instance, _index = adapters.build_instance(
+                run.term, mode=run.mode, reference_run=run.reference
+            )
             solution = solve(
                 instance,
                 time_limit_s=run.time_limit_s,
                 num_workers=settings.SOLVER_WORKERS,
                 seed=run.seed,
-                hint=hint_for(run.term, run.mode),
+                hint=hint_for(run),
                 on_progress=monitor.on_progress,
                 should_stop=monitor.should_stop,
             )
             status, error = _outcome(solution, monitor, run)
             if status in (Status.INFEASIBLE, Status.FAILED) and not solution.explanation:
+                from scheduler.solver.explain import explain
+
                 conflicts = tuple(explain(instance, time_limit_s=min(30, run.time_limit_s)))
                 solution = _with_explanation(solution, conflicts)
         saved = adapters.save_solution(
@@ -615,6 +640,7 @@ def run_copy(*, run: Run, by) -> Run:
             violations=run.violations,
             solutions_found=run.solutions_found,
             copied_from=run,
+            reference=run.reference,
         )
         m.Assignment.objects.bulk_create(
             m.Assignment(
@@ -659,17 +685,13 @@ def timetable_check(run: Run, placements) -> Check:
     """What validate.py says of these placements for the run's term and mode."""
     from scheduler.solver.validate import validate
 
-    instance, _index = adapters.build_instance(run.term, mode=run.mode)
-    violations = tuple(validate(instance, tuple(placements)))
-    penalties = dict.fromkeys(si.SOFT_RULES, 0)
-    for v in violations:
-        if not v.hard:
-            penalties[v.rule] = penalties.get(v.rule, 0) + v.penalty
+    instance, _index = adapters.build_instance(run.term, mode=run.mode, reference_run=run.reference)
+    report = validate(instance, tuple(placements))
     return Check(
-        violations=violations,
-        penalties=penalties,
-        objective=sum(penalties.values()),
-        hard=sum(1 for v in violations if v.hard),
+        violations=report.violations,
+        penalties={rule: report.penalties.get(rule, 0) for rule in si.SOFT_RULES},
+        objective=report.cost,
+        hard=len(report.hard),
     )
 
 
@@ -713,9 +735,7 @@ def move_preview(*, run: Run, session: m.Session, day: int, period: int, room: m
     )
 
 
-def assignment_move(
-    *, run: Run, session: m.Session, day: int, period: int, room: m.Room
-) -> Check:
+def assignment_move(*, run: Run, session: m.Session, day: int, period: int, room: m.Room) -> Check:
     """Move a session of an unpublished run by hand and store the rules the run now breaks."""
     if run_is_frozen(run):
         raise ValidationError(

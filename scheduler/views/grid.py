@@ -136,9 +136,7 @@ def term_timetable(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _session_context(request: HttpRequest, run: m.Run, session: m.Session, **extra) -> dict:
-    tt_entry = next(
-        (e for e in load_timetable(run).entries if e.session_id == session.pk), None
-    )
+    tt_entry = next((e for e in load_timetable(run).entries if e.session_id == session.pk), None)
     can_edit = access.can_edit_run(request.user, run)
     frozen = services.run_is_frozen(run)
     periods = list(run.term.periods.all())

@@ -72,7 +72,7 @@ def penalty_rows(run: m.Run) -> list[tuple[str, str, int]]:
 @require_POST
 def run_create(request: HttpRequest, slug: str) -> HttpResponse:
     term = access.get_term_for_user(request.user, slug, edit=True)
-    form = GenerateForm(request.POST)
+    form = GenerateForm(request.POST, term=term)
     problems = []
     if form.is_valid():
         try:
@@ -109,6 +109,17 @@ def _run_context(request: HttpRequest, run: m.Run) -> dict:
         "has_timetable": services.run_has_timetable(run),
         "can_edit": can_edit,
         "hard_rules": HARD_RULES,
+        "generate_form": GenerateForm(
+            term=run.term,
+            initial={
+                "mode": m.Run.Mode.MINIMAL,
+                "reference": run.pk,
+                "time_limit_s": run.time_limit_s,
+                "seed": run.seed,
+            },
+        )
+        if can_edit and services.run_has_timetable(run)
+        else None,
     }
 
 

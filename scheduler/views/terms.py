@@ -123,7 +123,6 @@ def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "runs": runs,
             "publications": term.publications.select_related("run", "by")[:20],
             "can_edit": can_edit,
-            "generate_form": GenerateForm() if can_edit else None,
+            "generate_form": GenerateForm(term=term) if can_edit else None,
         },
     )
-
