@@ -169,6 +169,11 @@ def test_firm_a_does_not_find_firm_b_courses_in_lists_or_searches(client, world,
     assert "ICV101" in html and "ICV301" in html and "ICV201" not in html
     html = client.get("/inbox/").content.decode()
     assert "ICV201" not in html
+    for url in (reverse("course_list"), reverse("programme_list"), reverse("home")):
+        for params in ({}, {"q": "ICV2"}, {"q": "V2"}):  # queries are echoed: not the names
+            for htmx in ({}, {"HTTP_HX_REQUEST": "true"}):
+                html = client.get(url, params, **htmx).content.decode()
+                assert "ICV201" not in html and "V2X" not in html, (url, params, htmx)
 
 
 def test_firm_b_threads_stay_with_firm_b_on_a_shared_course(client, world, partner_reviewer,
