@@ -37,7 +37,8 @@ def database_from_url(url: str) -> dict:
     """Turn DATABASE_URL (postgres://user:pass@host:port/name, sqlite:///path) into a dict."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        path = unquote(parts.path[1:] if parts.path.startswith("//") else parts.path)
+        # sqlite:///relative.db is relative to the working directory, sqlite:////abs.db absolute.
+        path = unquote(parts.path[1:])
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or BASE_DIR / "db.sqlite3"}
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         return {
