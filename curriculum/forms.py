@@ -140,7 +140,7 @@ class CourseForm(forms.ModelForm):
         model = Course
         fields = ["code", "title", "title_zh", "credits", "owner", "co_institutions", "faculty"]
         widgets = {
-            "co_institutions": forms.CheckboxSelectMultiple,
+            "co_institutions": forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
             "faculty": forms.SelectMultiple(attrs={"size": 8}),
             "credits": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
         }
@@ -250,7 +250,7 @@ class RowFormSet(BaseInlineFormSet):
 
 
 class DisciplineShareForm(RowForm):
-    discipline = PreloadedChoiceField(Discipline.objects.all(), label=gettext_lazy("discipline"))
+    discipline = PreloadedChoiceField(Discipline.objects.all(), label=gettext_lazy("Discipline"))
 
     class Meta:
         model = CourseDiscipline
@@ -284,10 +284,10 @@ class BaseDisciplineFormSet(RowFormSet):
 
 class MappingForm(RowForm):
     competency = PreloadedChoiceField(
-        Competency.objects.all(), label=gettext_lazy("competency")
+        Competency.objects.all(), label=gettext_lazy("Competency")
     )
     level = forms.TypedChoiceField(
-        label=gettext_lazy("level"), choices=LEVEL_CHOICES, coerce=int, help_text=LEVEL_HELP
+        label=gettext_lazy("Level"), choices=LEVEL_CHOICES, coerce=int, help_text=LEVEL_HELP
     )
 
     class Meta:
@@ -429,8 +429,8 @@ class SessionNeedForm(RowForm):
     features = PreloadedMultipleChoiceField(
         Feature.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("required equipment"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
+        label=gettext_lazy("Required equipment"),
     )
 
     class Meta:
