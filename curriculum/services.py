@@ -99,16 +99,18 @@ def _lock(syllabus: Syllabus) -> Syllabus:
     return Syllabus.objects.select_for_update().select_related("course__owner").get(pk=syllabus.pk)
 
 
-def _guard(
-    locked: Syllabus,
+def _locked_for(
+    syllabus: Syllabus,
     *,
     action: Action,
     by: User,
     expected_status: str | None,
-    expected_revision: int | None,
-) -> workflow.Rule:
-    """The rule for this move, or a refusal: 403 before 409, and stale pages are 409."""
-    rule = workflow.check(action=action, user=by, syllabus=locked)
+    expected_revision: int | None = None,
+) -> Syllabus:
+    """Inside a transaction: the syllabus locked and read afresh, once this user may make this
+    move now. Refusals: 403 before 409; a page opened before someone else acted is a 409."""
+    locked = _lock(syllabus)
+    workflow.check(action=action, user=by, syllabus=locked)
     if expected_status is not None and locked.status != expected_status:
         raise Conflict(
             _("Someone changed this syllabus meanwhile: it is now “%(status)s”. Reload the page.")
@@ -118,7 +120,7 @@ def _guard(
         raise Conflict(
             _("Someone saved this syllabus after you opened it. Reload the page to see it.")
         )
-    return rule
+    return locked
 
 
 def _move(locked: Syllabus, *, to: str, by: User, comment: str) -> Transition:
@@ -133,6 +135,12 @@ def _move(locked: Syllabus, *, to: str, by: User, comment: str) -> Transition:
         raise Conflict(_("Someone changed this syllabus meanwhile. Reload the page."))
     locked.status = to
     return record
+
+
+def _tell(locked: Syllabus, *, users: Iterable, kind: str, message: str, by: User) -> None:
+    """Notify these users (not the actor) of what happened to the syllabus, with its review link."""
+    notify(users=users, kind=kind, syllabus=locked, message=message,
+           url=notices.review_url(locked), exclude=by)
 
 
 def syllabus_problems(syllabus: Syllabus) -> list[str]:
@@ -158,22 +166,15 @@ def syllabus_submit(
 ) -> Syllabus:
     """Freeze the draft and submit it; industry review starts at once when the course is shared."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.SUBMIT, by=by, expected_status=expected_status,
-               expected_revision=expected_revision)
+        locked = _locked_for(syllabus, action=Action.SUBMIT, by=by,
+                             expected_status=expected_status, expected_revision=expected_revision)
         problems = syllabus_problems(locked)
         if problems:
             raise Invalid(" ".join(problems))
         _move(locked, to=Status.SUBMITTED, by=by, comment=comment)
-        url = notices.review_url(locked)
-        notify(
-            users=[*notices.team_users(locked), *notices.manager_users(locked)],
-            kind=Kind.SUBMITTED,
-            syllabus=locked,
-            message=_("%(s)s was submitted for review.") % {"s": _title(locked)},
-            url=url,
-            exclude=by,
-        )
+        _tell(locked, by=by, kind=Kind.SUBMITTED,
+              users=[*notices.team_users(locked), *notices.manager_users(locked)],
+              message=_("%(s)s was submitted for review.") % {"s": _title(locked)})
         firms = [s.firm for s in locked.course.shares.select_related("firm")]
         if firms:
             _start_review(locked, by=by, firms=firms, automatic=True)
@@ -188,14 +189,8 @@ def _start_review(locked: Syllabus, *, by: User, firms: list[Institution], autom
         else _("Industry review started: shared with %(firms)s.")
     )
     _move(locked, to=Status.IN_REVIEW, by=by, comment=note % {"firms": names})
-    notify(
-        users=notices.firm_reviewers(locked),
-        kind=Kind.SUBMITTED,
-        syllabus=locked,
-        message=_("%(s)s awaits your firm's review.") % {"s": _title(locked)},
-        url=notices.review_url(locked),
-        exclude=by,
-    )
+    _tell(locked, by=by, kind=Kind.SUBMITTED, users=notices.firm_reviewers(locked),
+          message=_("%(s)s awaits your firm's review.") % {"s": _title(locked)})
 
 
 def syllabus_start_review(
@@ -203,9 +198,8 @@ def syllabus_start_review(
 ) -> Syllabus:
     """A manager opens industry review of a submitted syllabus (the course must be shared)."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.START_REVIEW, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.START_REVIEW, by=by,
+                             expected_status=expected_status)
         firms = [s.firm for s in locked.course.shares.select_related("firm")]
         if not firms:
             raise Conflict(_("Share the course with at least one partner firm first."))
@@ -237,22 +231,16 @@ def syllabus_request_changes(
 ) -> Syllabus:
     """A reviewer (for his firm) or a manager sends the syllabus back to the team."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.REQUEST_CHANGES, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.REQUEST_CHANGES, by=by,
+                             expected_status=expected_status)
         if not comment.strip():
             raise Invalid(_("Say what should change: the reason is required."))
         _verdict(locked, by=by, decision=Endorsement.Decision.REQUEST_CHANGES, comment=comment)
         _move(locked, to=Status.CHANGES_REQUESTED, by=by, comment=comment)
-        notify(
-            users=[*notices.team_users(locked), *notices.manager_users(locked)],
-            kind=Kind.CHANGES_REQUESTED,
-            syllabus=locked,
-            message=_("Changes were requested on %(s)s: %(why)s")
-            % {"s": _title(locked), "why": comment},
-            url=notices.review_url(locked),
-            exclude=by,
-        )
+        _tell(locked, by=by, kind=Kind.CHANGES_REQUESTED,
+              users=[*notices.team_users(locked), *notices.manager_users(locked)],
+              message=_("Changes were requested on %(s)s: %(why)s")
+              % {"s": _title(locked), "why": comment})
     return locked
 
 
@@ -261,63 +249,44 @@ def syllabus_endorse(
 ) -> Endorsement:
     """A reviewer endorses the version for his firm. The status does not change (no Transition)."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.ENDORSE, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.ENDORSE, by=by,
+                             expected_status=expected_status)
         endorsement = _verdict(
             locked, by=by, decision=Endorsement.Decision.ENDORSE, comment=comment
         )
-        notify(
-            users=[*notices.team_users(locked), *notices.manager_users(locked)],
-            kind=Kind.ENDORSED,
-            syllabus=locked,
-            message=_("%(firm)s endorsed %(s)s.")
-            % {"firm": endorsement.firm.display_name, "s": _title(locked)},
-            url=notices.review_url(locked),
-            exclude=by,
-        )
+        _tell(locked, by=by, kind=Kind.ENDORSED,
+              users=[*notices.team_users(locked), *notices.manager_users(locked)],
+              message=_("%(firm)s endorsed %(s)s.")
+              % {"firm": endorsement.firm.display_name, "s": _title(locked)})
     return endorsement
 
 
 def syllabus_approve(
     *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
 ) -> Syllabus:
+    """A manager approves; the team and the reviewing firms hear of it."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.APPROVE, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.APPROVE, by=by,
+                             expected_status=expected_status)
         _move(locked, to=Status.APPROVED, by=by, comment=comment)
-        notify(
-            users=[*notices.team_users(locked), *notices.firm_reviewers(locked)],
-            kind=Kind.APPROVED,
-            syllabus=locked,
-            message=_("%(s)s was approved.") % {"s": _title(locked)},
-            url=notices.review_url(locked),
-            exclude=by,
-        )
+        _tell(locked, by=by, kind=Kind.APPROVED,
+              users=[*notices.team_users(locked), *notices.firm_reviewers(locked)],
+              message=_("%(s)s was approved.") % {"s": _title(locked)})
     return locked
 
 
 def syllabus_publish(
     *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
 ) -> Syllabus:
+    """A manager publishes an approved syllabus; the team, the firms and the managers hear."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.PUBLISH, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.PUBLISH, by=by,
+                             expected_status=expected_status)
         _move(locked, to=Status.PUBLISHED, by=by, comment=comment)
-        notify(
-            users=[
-                *notices.team_users(locked),
-                *notices.firm_reviewers(locked),
-                *notices.manager_users(locked),
-            ],
-            kind=Kind.PUBLISHED,
-            syllabus=locked,
-            message=_("%(s)s was published.") % {"s": _title(locked)},
-            url=notices.review_url(locked),
-            exclude=by,
-        )
+        _tell(locked, by=by, kind=Kind.PUBLISHED,
+              users=[*notices.team_users(locked), *notices.firm_reviewers(locked),
+                     *notices.manager_users(locked)],
+              message=_("%(s)s was published.") % {"s": _title(locked)})
     return locked
 
 
@@ -326,9 +295,8 @@ def syllabus_revise(
 ) -> Syllabus:
     """Start version n+1 as a draft: a deep copy of the content; the old version stays frozen."""
     with transaction.atomic():
-        locked = _lock(syllabus)
-        _guard(locked, action=Action.REVISE, by=by, expected_status=expected_status,
-               expected_revision=None)
+        locked = _locked_for(syllabus, action=Action.REVISE, by=by,
+                             expected_status=expected_status)
         last = locked.course.syllabi.aggregate(v=Max("version"))["v"] or locked.version
         Syllabus.objects.filter(pk=locked.pk).update(is_current=False)
         new = Syllabus.objects.create(
