@@ -231,6 +231,18 @@ class RowFormSet(BaseInlineFormSet):
         if not self.is_bound:
             self.extra = 0 if len(self.get_queryset()) else 1
 
+    def add_fields(self, form, index):
+        """The hidden row id checks against this formset's own rows (already loaded), instead of
+        one query per row; an id of another syllabus' row is refused."""
+        super().add_fields(form, index)
+        name = self._pk_field.name
+        field = form.fields[name]
+        own = PreloadedChoiceField(
+            field.queryset, required=False, widget=field.widget, initial=field.initial
+        )
+        own.objects = {str(o.pk): o for o in self.get_queryset()}
+        form.fields[name] = own
+
     def live_forms(self) -> list[forms.Form]:
         """Rows that will be saved: not removed, and not blank extra rows."""
         live = []

@@ -199,3 +199,17 @@ def test_it_offers_rows_as_htmx_buttons_that_also_submit_without_javascript(
     assert '<button type="submit" name="add" value="outcomes"' in html
     assert 'hx-post="/courses/ICV101/edit/" hx-target="#rows-outcomes"' in html
     assert 'hx-post="/courses/ICV101/edit/validate/"' in html
+
+
+def test_it_refuses_a_row_id_of_another_syllabus(client, faculty, filled, other_member):
+    stranger = f.course(other_member, code="NEV300").current_syllabus()
+    foreign = WeeklyTopic.objects.create(syllabus=stranger, week=1, title="Not yours")
+    client.force_login(faculty)
+    data = page_data(client)
+    data["topics-0-id"] = str(foreign.pk)
+    data["topics-0-title"] = "Overwritten"
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    foreign.refresh_from_db()
+    assert foreign.title == "Not yours"
