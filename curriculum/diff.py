@@ -181,61 +181,53 @@ def _reading(r) -> dict[str, str]:
     return {"citation": r.citation, "required": _("required") if r.required else _("optional")}
 
 
+@dataclass(frozen=True)
+class Part:
+    """How one kind of row is compared: where the rows are, how they match, what is shown."""
+
+    name: str
+    title: str
+    fields: tuple[tuple[str, str], ...]
+    rows: Callable[[Syllabus], list]
+    keys: tuple[Callable[[Any], Any], ...]
+    describe: Callable[[Any], dict[str, str]]
+
+
+def _summary(s: Syllabus) -> dict[str, str]:
+    return {"summary": s.summary, "summary_zh": s.summary_zh}
+
+
+PARTS = (
+    Part("summary", _("Summary"), (("summary", _("Summary")), ("summary_zh", _("Chinese summary"))),
+         lambda s: [s], (lambda s: True,), _summary),
+    Part("outcomes", _("Learning outcomes"),
+         (("position", "#"), ("text", _("Outcome")), ("text_zh", _("Chinese")),
+          ("mappings", _("Competencies (level)"))),
+         lambda s: list(s.outcomes.all()),
+         (lambda o: o.text.strip().lower(), lambda o: o.position), _outcome),
+    Part("topics", _("Weekly topics"),
+         (("week", _("Week")), ("title", _("Topic")), ("title_zh", _("Chinese")),
+          ("description", _("Description"))),
+         lambda s: list(s.topics.all()),
+         (lambda t: (t.week, t.title.strip().lower()), lambda t: t.week), _topic),
+    Part("assessment", _("Assessment"),
+         (("name", _("Component")), ("name_zh", _("Chinese")), ("weight", _("Weight"))),
+         lambda s: list(s.assessment.all()), (lambda c: c.name.strip().lower(),), _component),
+    Part("session_needs", _("Session needs"),
+         (("kind", _("Kind")), ("length", _("Periods")), ("count", _("Per week")),
+          ("features", _("Equipment"))),
+         lambda s: list(s.session_needs.all()),
+         (lambda n: (n.kind, n.length), lambda n: n.kind), _need),
+    Part("readings", _("Readings"), (("citation", _("Citation")), ("required", _("Required"))),
+         lambda s: list(s.readings.all()), (lambda r: r.citation.strip().lower(),), _reading),
+)
+
+
 def compare(left: Syllabus, right: Syllabus) -> SyllabusDiff:
     """Section by section differences from ``left`` (older) to ``right`` (newer)."""
-    summary = Section("summary", str(_("Summary")), [("summary", str(_("Summary"))),
-                                                     ("summary_zh", str(_("Chinese summary")))])
-    summary.rows = _rows(
-        [left], [right], [lambda s: True],
-        lambda s: {"summary": s.summary, "summary_zh": s.summary_zh},
-    )
-    outcomes = Section(
-        "outcomes",
-        str(_("Learning outcomes")),
-        [("position", "#"), ("text", str(_("Outcome"))), ("text_zh", str(_("Chinese"))),
-         ("mappings", str(_("Competencies (level)")))],
-    )
-    outcomes.rows = _rows(
-        list(left.outcomes.all()), list(right.outcomes.all()),
-        [lambda o: o.text.strip().lower(), lambda o: o.position], _outcome,
-    )
-    topics = Section(
-        "topics",
-        str(_("Weekly topics")),
-        [("week", str(_("Week"))), ("title", str(_("Topic"))), ("title_zh", str(_("Chinese"))),
-         ("description", str(_("Description")))],
-    )
-    topics.rows = _rows(
-        list(left.topics.all()), list(right.topics.all()),
-        [lambda t: (t.week, t.title.strip().lower()), lambda t: t.week], _topic,
-    )
-    assessment = Section(
-        "assessment",
-        str(_("Assessment")),
-        [("name", str(_("Component"))), ("name_zh", str(_("Chinese"))),
-         ("weight", str(_("Weight")))],
-    )
-    assessment.rows = _rows(
-        list(left.assessment.all()), list(right.assessment.all()),
-        [lambda c: c.name.strip().lower()], _component,
-    )
-    needs = Section(
-        "session_needs",
-        str(_("Session needs")),
-        [("kind", str(_("Kind"))), ("length", str(_("Periods"))), ("count", str(_("Per week"))),
-         ("features", str(_("Equipment")))],
-    )
-    needs.rows = _rows(
-        list(left.session_needs.all()), list(right.session_needs.all()),
-        [lambda n: (n.kind, n.length), lambda n: n.kind], _need,
-    )
-    readings = Section(
-        "readings",
-        str(_("Readings")),
-        [("citation", str(_("Citation"))), ("required", str(_("Required")))],
-    )
-    readings.rows = _rows(
-        list(left.readings.all()), list(right.readings.all()),
-        [lambda r: r.citation.strip().lower()], _reading,
-    )
-    return SyllabusDiff(left, right, [summary, outcomes, topics, assessment, needs, readings])
+    sections = []
+    for part in PARTS:
+        section = Section(part.name, str(part.title), [(k, str(label)) for k, label in part.fields])
+        section.rows = _rows(part.rows(left), part.rows(right), part.keys, part.describe)
+        sections.append(section)
+    return SyllabusDiff(left, right, sections)

@@ -10,7 +10,7 @@ stale page cannot both succeed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -261,33 +261,51 @@ def syllabus_endorse(
     return endorsement
 
 
+def _step(
+    syllabus: Syllabus,
+    *,
+    by: User,
+    comment: str,
+    expected_status: str | None,
+    action: Action,
+    to: str,
+    kind: str,
+    audience: Callable[[Syllabus], Iterable],
+    message: str,
+) -> Syllabus:
+    """A plain move: check, record, tell ``audience`` with ``message`` (``%(s)s``: the version)."""
+    with transaction.atomic():
+        locked = _locked_for(syllabus, action=action, by=by, expected_status=expected_status)
+        _move(locked, to=to, by=by, comment=comment)
+        _tell(locked, by=by, kind=kind, users=audience(locked),
+              message=message % {"s": _title(locked)})
+    return locked
+
+
 def syllabus_approve(
     *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
 ) -> Syllabus:
     """A manager approves; the team and the reviewing firms hear of it."""
-    with transaction.atomic():
-        locked = _locked_for(syllabus, action=Action.APPROVE, by=by,
-                             expected_status=expected_status)
-        _move(locked, to=Status.APPROVED, by=by, comment=comment)
-        _tell(locked, by=by, kind=Kind.APPROVED,
-              users=[*notices.team_users(locked), *notices.firm_reviewers(locked)],
-              message=_("%(s)s was approved.") % {"s": _title(locked)})
-    return locked
+    return _step(
+        syllabus, by=by, comment=comment, expected_status=expected_status,
+        action=Action.APPROVE, to=Status.APPROVED, kind=Kind.APPROVED,
+        audience=lambda s: [*notices.team_users(s), *notices.firm_reviewers(s)],
+        message=_("%(s)s was approved."),
+    )
 
 
 def syllabus_publish(
     *, syllabus: Syllabus, by: User, comment: str = "", expected_status: str | None = None
 ) -> Syllabus:
     """A manager publishes an approved syllabus; the team, the firms and the managers hear."""
-    with transaction.atomic():
-        locked = _locked_for(syllabus, action=Action.PUBLISH, by=by,
-                             expected_status=expected_status)
-        _move(locked, to=Status.PUBLISHED, by=by, comment=comment)
-        _tell(locked, by=by, kind=Kind.PUBLISHED,
-              users=[*notices.team_users(locked), *notices.firm_reviewers(locked),
-                     *notices.manager_users(locked)],
-              message=_("%(s)s was published.") % {"s": _title(locked)})
-    return locked
+    return _step(
+        syllabus, by=by, comment=comment, expected_status=expected_status,
+        action=Action.PUBLISH, to=Status.PUBLISHED, kind=Kind.PUBLISHED,
+        audience=lambda s: [
+            *notices.team_users(s), *notices.firm_reviewers(s), *notices.manager_users(s)
+        ],
+        message=_("%(s)s was published."),
+    )
 
 
 def syllabus_revise(

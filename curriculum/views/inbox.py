@@ -54,18 +54,14 @@ def inbox_read(request: HttpRequest, pk: int) -> HttpResponse:
     services.notification_mark_read(notification=notification, by=request.user)
     if request.POST.get("open") == "1" and notification.url.startswith("/"):
         return redirect(notification.url)
-    if request.htmx:
-        return _render_list(request)
-    return redirect("inbox")
+    return _render_list(request) if request.htmx else redirect("inbox")
 
 
 @login_required
 @require_POST
 def inbox_read_all(request: HttpRequest) -> HttpResponse:
     services.notification_mark_all_read(user=request.user)
-    if request.htmx:
-        return _render_list(request)
-    return redirect("inbox")
+    return _render_list(request) if request.htmx else redirect("inbox")
 
 
 @login_required
