@@ -625,7 +625,9 @@ class CourseEditor:
         self.is_valid()
         found = []
         for form in self.all_forms():
-            for bound in form:
+            for bound in form.visible_fields():
+                if bound.name == "DELETE":
+                    continue
                 messages = [
                     message
                     for error in form.errors.as_data().get(bound.name, [])
