@@ -90,3 +90,15 @@ def test_it_shows_the_owner_admin_open_threads_but_not_confidential_ones(
     client.force_login(faculty)
     html = client.get(review_url(in_review)).content.decode()
     assert "Open remark" in html and "Only for the team" in html
+
+
+def test_it_fills_the_review_panel_of_the_syllabus_page(client, in_review, partner_reviewer,
+                                                        other_faculty):
+    client.force_login(partner_reviewer)
+    html = client.get(f"/courses/{in_review.course.code}/").content.decode()
+    assert 'id="review-panel"' in html
+    assert "action-endorse" in html and "action-request_changes" in html
+    client.force_login(other_faculty)
+    html = client.get(f"/courses/{in_review.course.code}/").content.decode()
+    assert 'id="review-panel"' in html and "review-action" not in html
+    assert "Share with partner firms" not in html

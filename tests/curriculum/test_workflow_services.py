@@ -173,3 +173,22 @@ def test_it_has_no_url_that_edits_a_transition():
 
     names = [name for name in get_resolver().reverse_dict if isinstance(name, str)]
     assert not [n for n in names if "transition" in n and n != "review_transition"]
+
+
+def test_it_emails_each_inbox_item_once_committed_and_nothing_when_refused(
+    course, faculty, partner_reviewer, firm_a, django_capture_on_commit_callbacks, mailoutbox
+):
+    faculty.email = "wang@cqu.example"
+    faculty.save()
+    syllabus = submitted(course, faculty, firm_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_add(syllabus=syllabus, by=partner_reviewer, body="Add radar")
+        services.syllabus_request_changes(syllabus=syllabus, by=partner_reviewer, comment="Radar")
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["wang@cqu.example"], "[ICV] New comment on ICV101 v1: Add radar"),
+        (["wang@cqu.example"], "[ICV] Changes were requested on ICV101 v1: Radar"),
+    ]
+    assert "/courses/ICV101/v/1/review/" in mailoutbox[1].body
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Conflict):
+        services.syllabus_endorse(syllabus=syllabus, by=partner_reviewer)
+    assert len(mailoutbox) == 2
