@@ -24,7 +24,7 @@ class Command(BaseCommand):
             help="Empty the whole database first (manage.py flush), then load the demo afresh.",
         )
 
-    def handle(self, *args, reset: bool = False, **options) -> None:
+    def handle(self, *args, reset: bool = False, verbosity: int = 1, **options) -> None:
         started = time.monotonic()
         if reset:
             call_command("flush", interactive=False, verbosity=0)
@@ -33,10 +33,10 @@ class Command(BaseCommand):
         result = demo.load(password=password)
         elapsed = time.monotonic() - started
         if result.total:
-            counts = ", ".join(
-                f"{n} {label.split('.')[-1]}" for label, n in sorted(result.created.items())
-            )
-            self.stdout.write(f"Demo consortium loaded in {elapsed:.1f} s: {counts}.")
+            self.stdout.write(f"Demo consortium loaded in {elapsed:.1f} s: {result.total} rows.")
+            if verbosity >= 2:
+                for label, n in sorted(result.created.items()):
+                    self.stdout.write(f"  {n:>4} {label}")
         else:
             self.stdout.write(f"Demo consortium already loaded: nothing to add ({elapsed:.1f} s).")
         self.stdout.write(self.style.MIGRATE_HEADING("Demo logins (password for all):"))
