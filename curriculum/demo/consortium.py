@@ -332,7 +332,7 @@ PROGRAMMES = [
         targets={
             "perc-sensors": 3, "perc-deep": 2, "plan-behaviour": 2, "ctrl-dynamics": 3,
             "v2x-can": 3, "v2x-ethernet": 2, "v2x-coop": 2, "sw-autosar-cp": 2, "sw-rtos": 3,
-            "fs-iso26262": 2, "sec-regulation": 2,  # no minor course reaches it: a gap
+            "fs-iso26262": 2, "sec-regulation": 2,  # ICV101 reaches level 1 only: a gap
             "ev-bms": 3, "ev-motor": 2, "test-xil": 2, "data-mlops": 2,
         },
     ),
@@ -354,7 +354,7 @@ PROGRAMMES = [
             "plan-behaviour": 4, "plan-motion": 5, "ctrl-dynamics": 4,
             "v2x-cv2x": 4, "v2x-ethernet": 3, "v2x-coop": 4,
             "pos-gnss": 4, "pos-slam": 4, "pos-maps": 3,
-            "sw-autosar-ap": 4, "sw-rtos": 3, "sw-ota": 3,  # no course teaches OTA: a gap
+            "sw-autosar-ap": 4, "sw-rtos": 3, "sw-ota": 3,  # taught to level 2 only: a gap
             "fs-iso26262": 4, "fs-sotif": 5,  # ICV560 reaches 4 only: a gap
             "fs-hara": 4, "sec-tara": 4, "sec-regulation": 3, "sec-ivn": 4,
             "ev-bms": 3, "ev-motor": 3, "test-xil": 4, "test-scenario": 4, "test-field": 3,
