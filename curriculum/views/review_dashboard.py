@@ -127,6 +127,17 @@ def _course_lines(courses: list[Course], areas: list[CompetencyArea]) -> dict[in
     return lines
 
 
+def _firm_tally(lines: list[CourseLine]) -> list[tuple]:
+    """(firm, courses it endorsed, courses shared with it) over a programme's courses."""
+    tally: dict[int, list] = {}
+    for line in lines:
+        for firm, decision in line.firms:
+            entry = tally.setdefault(firm.pk, [firm, 0, 0])
+            entry[1] += decision == Endorsement.Decision.ENDORSE
+            entry[2] += 1
+    return [tuple(entry) for entry in tally.values()]
+
+
 @login_required
 @require_GET
 def review_dashboard(request: HttpRequest) -> HttpResponse:
@@ -148,6 +159,7 @@ def review_dashboard(request: HttpRequest) -> HttpResponse:
                 "lines": entries[programme.pk],
                 "averages": relevance.averages(areas),
                 "waiting": sum(1 for line in entries[programme.pk] if line.waiting),
+                "firms": _firm_tally(entries[programme.pk]),
             }
         )
     in_programmes = {line.course.pk for group in groups for line in group["lines"]}

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +29,7 @@ from curriculum.access import (
     get_course_for_user,
     get_syllabus_for_user,
     is_coordinator,
+    is_course_manager,
     is_reviewer,
     member_of,
     reviewer_firm_for,
@@ -158,8 +159,17 @@ def _review_context(request: HttpRequest, syllabus: Syllabus, **extra) -> dict:
                 outcome__syllabus=syllabus, reviewer=user
             ).values_list("outcome_id", "score")
         )
+    averages = {}
+    if team or is_course_manager(user, course):  # firms see only their own ratings
+        averages = {
+            row["outcome_id"]: row
+            for row in OutcomeRating.objects.filter(outcome__syllabus=syllabus)
+            .values("outcome_id")
+            .annotate(average=Avg("score"), n=Count("id"))
+        }
     for o in syllabus.outcomes.all():
         o.my_score = my_ratings.get(o.pk)
+        o.relevance = averages.get(o.pk)
     context = {
         "syllabus": syllabus,
         "course": course,

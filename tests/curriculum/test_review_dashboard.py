@@ -40,6 +40,9 @@ def test_it_shows_verdicts_relevance_and_waiting(client, reviewed, consortium_ad
     assert line.averages[area_index] == round((4 + 2 + 5) / 3, 1)
     assert groups[0]["averages"][area_index] == round((4 + 2 + 5) / 3, 1)
     assert groups[1]["lines"][0].waiting == "The course team: submit the draft"
+    assert [(firm.code, done, shared) for firm, done, shared in groups[0]["firms"]] == [
+        ("firma", 1, 1), ("firmb", 0, 1),
+    ]
     html = response.content.decode()
     assert "Firm A Motors: ✓ endorsed" in html
 

@@ -41,6 +41,20 @@ def test_it_shows_the_team_the_submit_button_with_revision(client, course, facul
     assert 'name="score"' not in html
 
 
+def test_it_shows_the_team_the_average_relevance_and_a_firm_only_its_own(
+    client, in_review, partner_reviewer, other_reviewer, faculty
+):
+    outcome = in_review.outcomes.first()
+    services.outcome_rate(outcome=outcome, by=partner_reviewer, score=4)
+    services.outcome_rate(outcome=outcome, by=other_reviewer, score=1)
+    client.force_login(faculty)
+    html = client.get(review_url(in_review)).content.decode()
+    assert "Industry relevance 2.5 (2 ratings)" in html
+    client.force_login(partner_reviewer)
+    html = client.get(review_url(in_review)).content.decode()
+    assert "Your rating: 4" in html and "2.5" not in html
+
+
 def test_it_hides_threads_of_another_firm(client, in_review, partner_reviewer, other_reviewer):
     services.comment_add(syllabus=in_review, by=other_reviewer, body="Firm B secret")
     client.force_login(partner_reviewer)
