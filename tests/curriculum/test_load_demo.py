@@ -88,7 +88,9 @@ def test_it_recreates_what_was_deleted(loaded):
     assert _counts() == before
 
 
-def test_it_resets_the_database_on_request(loaded):
+@pytest.mark.django_db(transaction=True)  # PostgreSQL cannot TRUNCATE inside the test's transaction
+def test_it_resets_the_database_on_request():
+    _load()
     before = _counts()
     cm.Course.objects.filter(code="ICV101").update(title="Renamed in the app")
     out = _load(reset=True)
