@@ -669,6 +669,17 @@ class CourseEditor:
 # --- Filters and pickers --------------------------------------------------------------------------
 
 
+def _member_field(empty_label, help_text) -> forms.ModelChoiceField:
+    """An optional choice of member institution, for filters."""
+    return forms.ModelChoiceField(
+        Institution.objects.all(),
+        required=False,
+        label=gettext_lazy("Member"),
+        empty_label=empty_label,
+        help_text=help_text,
+    )
+
+
 class CourseFilterForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Search"),
@@ -686,13 +697,7 @@ class CourseFilterForm(forms.Form):
         label=gettext_lazy("Competency area"),
         empty_label=gettext_lazy("Any area"),
     )
-    member = forms.ModelChoiceField(
-        Institution.objects.all(),
-        required=False,
-        label=gettext_lazy("Member"),
-        empty_label=gettext_lazy("Any member"),
-        help_text=gettext_lazy("Owner or co-teaching"),
-    )
+    member = _member_field(gettext_lazy("Any member"), gettext_lazy("Owner or co-teaching"))
     status = forms.ChoiceField(
         choices=[("", gettext_lazy("Any status")), *Syllabus.Status.choices], required=False
     )
@@ -757,11 +762,7 @@ class ProgrammeEntryForm(forms.Form):
 
 
 class MatrixFilterForm(forms.Form):
-    member = forms.ModelChoiceField(
-        Institution.objects.all(),
-        required=False,
-        label=gettext_lazy("Member"),
-        empty_label=gettext_lazy("All members"),
-        help_text=gettext_lazy("Courses it owns or co-teaches"),
+    member = _member_field(
+        gettext_lazy("All members"), gettext_lazy("Courses it owns or co-teaches")
     )
 
