@@ -18,8 +18,8 @@ from curriculum import models as m
 from curriculum.validators import prerequisite_cycle
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """A record: readable, never added, changed or deleted here."""
+class ReadOnly:
+    """A record: readable, never added, changed or deleted here (admins and inlines)."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -29,6 +29,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
+    pass
 
 
 # --- Members, places, people --------------------------------------------------------------------
@@ -266,20 +270,11 @@ class SessionNeedInline(admin.TabularInline):
     extra = 0
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ReadOnly, admin.TabularInline):
     model = m.Transition
     extra = 0
     fields = ["from_status", "to_status", "by", "at", "comment"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(m.Syllabus)
