@@ -83,6 +83,14 @@ class Campus:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A member institution (owner of rooms, runner of courses); used to name it in sentences."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Room:
     id: int
     name: str
@@ -123,7 +131,7 @@ class Pin:
 
 @dataclass(frozen=True)
 class Session:
-    """One weekly meeting of a course. Sessions of a course with equal fields are interchangeable."""
+    """One weekly meeting of a course; a course's sessions with equal fields are interchangeable."""
 
     id: int
     length: int = 1  # consecutive periods within one day
@@ -202,6 +210,7 @@ class Instance:
     travel: tuple[tuple[int, int, int], ...] = ()  # (campus a, campus b, minutes), symmetric
     weights: Weights = field(default_factory=Weights)
     reference: tuple[Placement, ...] = ()  # minimal-change mode: penalise moves away from these
+    members: tuple[Member, ...] = ()  # optional: names member institutions in sentences
 
 
 class Status(enum.StrEnum):
@@ -220,7 +229,9 @@ class Violation:
     hard: bool
     penalty: int  # weighted cost for soft rules; count for hard ones
     message: str
-    refs: tuple[tuple[str, int], ...] = ()  # ("faculty"|"cohort"|"room"|"course"|"session"|"campus", id)
+    refs: tuple[
+        tuple[str, int], ...
+    ] = ()  # ("faculty"|"cohort"|"room"|"course"|"session"|"campus", id)
 
 
 @dataclass(frozen=True)

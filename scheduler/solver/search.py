@@ -1,0 +1,669 @@
+"""The search: a quick first timetable, then large-neighbourhood search with CP-SAT as the repair.
+
+1. First timetable. A time-only model (no room variables; Hall's condition per set of usable rooms
+   counts rooms per slot) is solved to its first solution, then rooms are assigned with the times
+   held (a small model). If that fails, the full model is solved with the times as a hint.
+2. Improvement. Rounds of large-neighbourhood search: each round frees a few neighbourhoods of the
+   incumbent (random courses; courses related through cohorts and faculty; a day; a band of
+   periods; some rooms; the sessions that cost the most; all rooms with times held), one per
+   worker, and re-solves each as a small CP-SAT model with everything else folded in as
+   constants. The best repair is kept; a second one that touches other groups is merged on top
+   when the result stays valid and cheaper. Neighbourhood sizes adapt to how often repairs are
+   solved to optimality, and the kinds that improve are chosen more often.
+
+Everything random draws from one seeded generator, and sub-solves stop on deterministic time, so a
+seed gives the same trajectory; only how far it gets depends on the machine's speed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from .cost import hard_conflicts, soft_counts
+from .data import Prepared
+from .greedy import greedy
+from .instance import Weights
+from .model import UNPLACED_COST, Assignment, ModelBuilder, Position
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.1
+SUB_DTIME = 0.25  # deterministic time per neighbourhood repair
+MIN_SIZE = 4
+FIRST_ROOMS_SHARE = 0.1  # of the time left, to place what fits of the first times
+
+
+class Stopper:
+    """Ends CP-SAT solves at the deadline or on a stop request (polled by a watcher thread)."""
+
+    def __init__(self, deadline: float, should_stop: Callable[[], bool] | None = None) -> None:
+        self.deadline = deadline
+        self.should_stop = should_stop
+        self.requested = False  # a stop request (not the deadline) ended the search
+        self._event = threading.Event()
+        self._closing = threading.Event()
+        self._lock = threading.Lock()
+        self._solvers: set[cp_model.CpSolver] = set()
+        self._thread = threading.Thread(target=self._watch, name="solver-stop-watch", daemon=True)
+
+    def __enter__(self) -> Stopper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._closing.set()
+        self._thread.join(timeout=2)
+
+    @property
+    def stopped(self) -> bool:
+        return self._event.is_set()
+
+    def remaining(self) -> float:
+        return max(0.0, self.deadline - time.monotonic())
+
+    def stop(self) -> None:
+        self._event.set()
+        with self._lock:
+            for solver in self._solvers:
+                solver.stop_search()
+
+    def _watch(self) -> None:
+        while not self._closing.wait(POLL_S):
+            if not self._event.is_set():
+                if self.should_stop is not None:
+                    try:
+                        if self.should_stop():
+                            self.requested = True
+                    except Exception:  # a broken callback must not kill the search
+                        log.exception("should_stop raised; ignoring it")
+                if self.requested or time.monotonic() >= self.deadline:
+                    self._event.set()
+            if self._event.is_set():
+                self.stop()  # again each poll: a solve may have started after the last call
+
+    def register(self, solver: cp_model.CpSolver) -> None:
+        with self._lock:
+            self._solvers.add(solver)
+
+    def unregister(self, solver: cp_model.CpSolver) -> None:
+        with self._lock:
+            self._solvers.discard(solver)
+
+
+@dataclass
+class Run:
+    """The outcome of one CP-SAT solve."""
+
+    status: int
+    values: list[int] | None
+    objective: float | None
+    bound: float | None
+
+
+def run_cp(
+    model: cp_model.CpModel,
+    stopper: Stopper,
+    *,
+    seed: int,
+    workers: int = 1,
+    wall_s: float | None = None,
+    dtime: float | None = None,
+    first: bool = False,
+    lp: bool = True,
+    stop_below: float | None = None,
+) -> Run:
+    """Solve a model under the stopper, with a time limit always set.
+
+    ``stop_below`` ends the solve at the first solution whose objective is below it.
+    """
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = max(1, workers)
+    params.random_seed = seed
+    limit = stopper.remaining()
+    if wall_s is not None:
+        limit = min(limit, wall_s)
+    params.max_time_in_seconds = max(0.01, limit)
+    if dtime is not None:
+        params.max_deterministic_time = dtime
+    params.stop_after_first_solution = first
+    if not lp:
+        params.linearization_level = 0
+    if stopper.stopped:
+        return Run(cp_model.UNKNOWN, None, None, None)
+    stopper.register(solver)
+    try:
+        status = solver.solve(model, _StopBelow(stop_below) if stop_below is not None else None)
+    finally:
+        stopper.unregister(solver)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        response = solver.response_proto
+        objective = response.objective_value if model.has_objective() else 0.0
+        bound = response.best_objective_bound if model.has_objective() else 0.0
+        return Run(status, list(response.solution), objective, bound)
+    return Run(status, None, None, None)
+
+
+class _StopBelow(cp_model.CpSolverSolutionCallback):
+    def __init__(self, threshold: float) -> None:
+        super().__init__()
+        self.threshold = threshold
+
+    def on_solution_callback(self) -> None:
+        if self.objective_value < self.threshold:
+            self.stop_search()
+
+
+@dataclass
+class Neighbourhood:
+    kind: str
+    freed: dict[int, list[Position]]  # group -> its positions set free
+    domains: dict[int, set[int]] | None = None
+    missing: dict[int, int] = field(default_factory=dict)  # group -> unplaced sessions to place
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.freed.values()) + sum(self.missing.values())
+
+
+@dataclass
+class Repair:
+    hood: Neighbourhood
+    assignment: Assignment | None
+    cost: int | None
+    optimal: bool
+    seconds: float = 0.0
+
+
+@dataclass
+class Outcome:
+    status: str  # "feasible" | "optimal" | "partial" | "infeasible" | "unknown" | "invalid"
+    assignment: Assignment | None = None
+    cost: int | None = None
+    solutions: int = 0
+
+
+@dataclass
+class KindStats:
+    size: float
+    score: float = 1.0
+    tries: int = 0
+    wins: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Search:
+    """First timetable and large-neighbourhood search over a prepared instance."""
+
+    prep: Prepared
+    weights: Weights
+    stopper: Stopper
+    seed: int = 0
+    workers: int = 1
+    on_improve: Callable[[int, int], None] | None = None  # (cost, solutions so far)
+    complete_by: float = math.inf  # monotonic time by which an incomplete search gives up
+    solutions: int = 0
+    rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        prep = self.prep
+        self.total = sum(g.size for g in prep.groups)
+        related: list[set[int]] = [set() for _ in prep.instance.courses]
+        by_person: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for c in range(len(prep.instance.courses)):
+            for f in prep.course_faculty[c]:
+                by_person[("f", f)].append(c)
+            for q in prep.course_cohorts[c]:
+                by_person[("q", q)].append(c)
+        for courses in by_person.values():
+            for c in courses:
+                related[c].update(courses)
+        for c, others in enumerate(related):
+            others.discard(c)
+        self.related = [sorted(r) for r in related]
+
+    # ------------------------------------------------------------------ scoring
+    def cost(self, assignment: Mapping[int, list[Position]]) -> int:
+        """Weighted soft cost, plus ``UNPLACED_COST`` per session not placed yet."""
+        counts = soft_counts(self.prep, assignment)
+        soft = sum(self.weights.of(rule) * n for rule, n in counts.items())
+        return soft + UNPLACED_COST * sum(self.missing(assignment).values())
+
+    def missing(self, assignment: Mapping[int, list[Position]]) -> dict[int, int]:
+        """Sessions of each group that the assignment does not place yet."""
+        out = {}
+        for group in self.prep.groups:
+            n = group.size - len(assignment.get(group.index, ()))
+            if n > 0:
+                out[group.index] = n
+        return out
+
+    def _improved(self, cost: int) -> None:
+        if cost >= UNPLACED_COST:
+            return  # not a timetable yet
+        self.solutions += 1
+        if self.on_improve is not None:
+            self.on_improve(cost, self.solutions)
+
+    # ------------------------------------------------------------------ first timetable
+    def first(self, hint: Assignment | None = None) -> Outcome:
+        """A first timetable: the hint if complete and valid, else a greedy one (see greedy.py).
+
+        When the greedy timetable leaves sessions out, the outcome is "partial" and ``improve``
+        places the rest by moving others.
+        """
+        prep = self.prep
+        if hint is not None and self._complete(hint) and hard_conflicts(prep, hint) == 0:
+            cost = self.cost(hint)
+            self._improved(cost)
+            return Outcome("feasible", {g: list(p) for g, p in hint.items()}, cost)
+        assignment = greedy(
+            prep, self.weights, seed=self.seed, hint=hint, deadline=self.stopper.deadline
+        )
+        cost = self.cost(assignment)
+        self._improved(cost)
+        return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
+
+    def complete(self, assignment: Assignment) -> Outcome:
+        """Last resort for an incomplete timetable: the full model, hinted, for the time left."""
+        full = ModelBuilder(self.prep, self.weights).build()
+        full.add_hint(assignment)
+        run = run_cp(full.model, self.stopper, seed=self.seed, workers=self.workers, first=True)
+        if run.status == cp_model.INFEASIBLE:
+            return Outcome("infeasible")
+        if run.values is None:
+            return Outcome("partial", assignment, self.cost(assignment))
+        result = full.extract(run.values)
+        cost = self.cost(result)
+        self._improved(cost)
+        return Outcome("feasible", result, cost)
+
+    def _complete(self, assignment: Mapping[int, list[Position]]) -> bool:
+        return all(len(assignment.get(g.index, ())) == g.size for g in self.prep.groups)
+
+    # ------------------------------------------------------------------ improvement
+    def improve(self, assignment: Assignment, cost: int) -> Outcome:
+        """Large-neighbourhood search from a valid timetable until stopped; returns the best."""
+        current = {g: list(p) for g, p in assignment.items()}
+        if self.total == 0:
+            return Outcome("optimal", current, cost, self.solutions)
+        start_size = float(min(self.total, max(MIN_SIZE, 20)))
+        stats = {kind: KindStats(start_size) for kind in KINDS}
+        stats["rooms_only"].size = float(self.total)
+        pool = ThreadPoolExecutor(max_workers=self.workers) if self.workers > 1 else None
+        rounds = 0
+        try:
+            while not self.stopper.stopped:
+                rounds += 1
+                kinds = self._pick_kinds(stats, cost >= UNPLACED_COST)
+                hoods = [self._neighbourhood(kind, current, stats[kind].size) for kind in kinds]
+                seeds = [self.rng.randrange(1 << 30) for _ in hoods]
+                if pool is None:
+                    repairs = [
+                        self._repair(current, h, s) for h, s in zip(hoods, seeds, strict=True)
+                    ]
+                else:
+                    repairs = list(pool.map(self._repair, [current] * len(hoods), hoods, seeds))
+                if self.stopper.stopped and not any(r.assignment for r in repairs):
+                    break
+                current, cost, proven = self._accept(current, cost, repairs, stats)
+                if proven:
+                    return Outcome("optimal", current, cost, self.solutions)
+                if cost >= UNPLACED_COST and time.monotonic() >= self.complete_by:
+                    break
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
+        log.info("LNS: %d rounds, cost %d", rounds, cost)
+        if cost >= UNPLACED_COST:
+            return Outcome("partial", current, cost, self.solutions)
+        for kind, st in stats.items():
+            log.info(
+                "  %-10s tries %4d wins %4d size %6.1f score %.2f time %.1fs",
+                kind,
+                st.tries,
+                st.wins,
+                st.size,
+                st.score,
+                st.seconds,
+            )
+        return Outcome("feasible", current, cost, self.solutions)
+
+    def _pick_kinds(self, stats: dict[str, KindStats], incomplete: bool) -> list[str]:
+        if incomplete:
+            return ["missing"] * self.workers
+        kinds = [k for k in KINDS if k != "missing"]
+        weights = [stats[k].score for k in kinds]
+        return [self.rng.choices(kinds, weights)[0] for _ in range(self.workers)]
+
+    def _accept(
+        self,
+        current: Assignment,
+        cost: int,
+        repairs: list[Repair],
+        stats: dict[str, KindStats],
+    ) -> tuple[Assignment, int, bool]:
+        proven = False
+        for rep in repairs:
+            st = stats[rep.hood.kind]
+            st.tries += 1
+            st.seconds += rep.seconds
+            if rep.hood.kind != "rooms_only":
+                factor = 1.15 if rep.optimal else 0.87
+                st.size = min(float(self.total), max(float(MIN_SIZE), st.size * factor))
+            won = rep.cost is not None and rep.cost < cost
+            st.wins += won
+            st.score = max(0.05, 0.9 * st.score + (1.0 if won else 0.0) * 0.5)
+            if (
+                rep.optimal
+                and rep.hood.domains is None
+                and rep.hood.size == self.total
+                and rep.cost is not None
+            ):
+                proven = True
+        valid = [r for r in repairs if r.assignment is not None and r.cost is not None]
+        valid.sort(key=lambda r: r.cost)  # type: ignore[arg-type, return-value]
+        if not valid or valid[0].cost > cost:  # type: ignore[operator]
+            return current, cost, False
+        best = valid[0]
+        new_cost = best.cost
+        new = best.assignment
+        assert new is not None and new_cost is not None
+        touched = set(best.hood.freed)
+        for other in valid[1:]:
+            if other.cost is None or other.cost >= cost or touched & set(other.hood.freed):
+                continue
+            merged = dict(new)
+            assert other.assignment is not None
+            for g in other.hood.freed:
+                merged[g] = other.assignment[g]
+            if hard_conflicts(self.prep, merged) == 0:
+                merged_cost = self.cost(merged)
+                if merged_cost < new_cost:
+                    new, new_cost = merged, merged_cost
+                    touched |= set(other.hood.freed)
+        if new_cost < cost:
+            self._improved(new_cost)
+        proven = proven and new_cost == best.cost
+        return new, new_cost, proven
+
+    def _repair(self, current: Assignment, hood: Neighbourhood, seed: int) -> Repair:
+        prep = self.prep
+        if not (hood.freed or hood.missing) or self.stopper.stopped:
+            return Repair(hood, None, None, False)
+        fixed: dict[int, list[Position]] = {}
+        for g, positions in current.items():
+            freed = hood.freed.get(g)
+            fixed[g] = [p for p in positions if p not in freed] if freed else positions
+        free = {g: len(p) for g, p in hood.freed.items()}
+        for g, n in hood.missing.items():
+            free[g] = free.get(g, 0) + n
+        t0 = time.monotonic()
+        builder = ModelBuilder(
+            prep,
+            self.weights,
+            fixed=fixed,
+            free=free,
+            domains=hood.domains,
+            missing=hood.missing,
+        )
+        builder.build()
+        builder.add_hint(hood.freed)
+        t1 = time.monotonic()
+        run = run_cp(builder.model, self.stopper, seed=seed, dtime=SUB_DTIME, lp=False)
+        t2 = time.monotonic()
+        if run.values is None:
+            log.debug("%s size %d: no solution (%s)", hood.kind, hood.size, run.status)
+            return Repair(hood, None, None, False)
+        moved = builder.extract(run.values)
+        result = dict(current)
+        for g, positions in moved.items():
+            result[g] = fixed.get(g, []) + positions
+        cost = self.cost(result)
+        log.debug(
+            "%s size %d vars %d: build %.2fs solve %.2fs %s obj %s cost %d",
+            hood.kind,
+            hood.size,
+            len(builder.model.proto.variables),
+            t1 - t0,
+            t2 - t1,
+            cp_model.CpSolver().status_name(run.status) if False else run.status,
+            run.objective,
+            cost,
+        )
+        return Repair(hood, result, cost, run.status == cp_model.OPTIMAL, t2 - t0)
+
+    # ------------------------------------------------------------------ neighbourhoods
+    def _neighbourhood(self, kind: str, current: Assignment, size: float) -> Neighbourhood:
+        target = max(1, int(round(size)))
+        return NEIGHBOURHOODS[kind](self, current, target)
+
+    def _take_courses(
+        self, current: Assignment, courses: list[int], target: int, hood: Neighbourhood
+    ) -> Neighbourhood:
+        groups_of_course = self.prep.groups_of_course
+        for c in courses:
+            if hood.size >= target:
+                break
+            for g in groups_of_course[c]:
+                if current.get(g) and self.prep.groups[g].pin is None:
+                    hood.freed[g] = list(current[g])
+        return hood
+
+    def hood_courses(self, current: Assignment, target: int) -> Neighbourhood:
+        courses = list(range(len(self.prep.instance.courses)))
+        self.rng.shuffle(courses)
+        return self._take_courses(current, courses, target, Neighbourhood("courses", {}))
+
+    def hood_related(self, current: Assignment, target: int) -> Neighbourhood:
+        """Courses linked through shared cohorts or faculty, grown from a random course."""
+        n = len(self.prep.instance.courses)
+        if n == 0:
+            return Neighbourhood("related", {})
+        seed_course = self.rng.randrange(n)
+        order = [seed_course]
+        seen = {seed_course}
+        frontier = [seed_course]
+        while frontier and len(order) < n:
+            c = frontier.pop(self.rng.randrange(len(frontier)))
+            nbrs = [d for d in self.related[c] if d not in seen]
+            self.rng.shuffle(nbrs)
+            for d in nbrs:
+                seen.add(d)
+                order.append(d)
+                frontier.append(d)
+            if not frontier and len(order) < n:
+                rest = [d for d in range(n) if d not in seen]
+                d = self.rng.choice(rest)
+                seen.add(d)
+                order.append(d)
+                frontier.append(d)
+            if self._positions_of(current, order) >= target:
+                break
+        return self._take_courses(current, order, target, Neighbourhood("related", {}))
+
+    def _positions_of(self, current: Assignment, courses: list[int]) -> int:
+        return sum(len(current.get(g, ())) for c in courses for g in self.prep.groups_of_course[c])
+
+    def _take_positions(
+        self, kind: str, current: Assignment, chosen: list[tuple[int, Position]], target: int
+    ) -> Neighbourhood:
+        """Free the listed positions, whole courses at a time in random order, up to the target."""
+        by_course: dict[int, list[tuple[int, Position]]] = defaultdict(list)
+        for g, p in chosen:
+            if self.prep.groups[g].pin is None:
+                by_course[self.prep.groups[g].course].append((g, p))
+        courses = sorted(by_course)
+        self.rng.shuffle(courses)
+        hood = Neighbourhood(kind, {})
+        for c in courses:
+            if hood.size >= target:
+                break
+            for g, p in by_course[c]:
+                hood.freed.setdefault(g, []).append(p)
+        return hood
+
+    def hood_day(self, current: Assignment, target: int) -> Neighbourhood:
+        """Sessions on one or two days."""
+        days = self.rng.sample(
+            range(self.prep.days), k=min(self.prep.days, self.rng.choice((1, 2)))
+        )
+        chosen = [
+            (g, p) for g, ps in current.items() for p in ps if self.prep.slot_day[p[0]] in days
+        ]
+        hood = self._take_positions("day", current, chosen, target)
+        ppd = self.prep.ppd
+        window = {d * ppd + p for d in days for p in range(ppd)}
+        hood.domains = {g: window for g in hood.freed}
+        return hood
+
+    def hood_periods(self, current: Assignment, target: int) -> Neighbourhood:
+        """Sessions starting in a band of two or three neighbouring periods, on every day."""
+        ppd = self.prep.ppd
+        width = min(ppd, self.rng.choice((2, 3)))
+        first = self.rng.randrange(ppd - width + 1)
+        band = set(range(first, first + width))
+        chosen = [(g, p) for g, ps in current.items() for p in ps if p[0] % ppd in band]
+        hood = self._take_positions("periods", current, chosen, target)
+        window = {t for t in range(self.prep.slots) if t % ppd in band}
+        hood.domains = {g: window for g in hood.freed}
+        return hood
+
+    def hood_slots(self, current: Assignment, target: int) -> Neighbourhood:
+        """Every session starting in a few random slots, free to swap among those slots."""
+        slots = list(range(self.prep.slots))
+        self.rng.shuffle(slots)
+        by_slot: dict[int, list[tuple[int, Position]]] = defaultdict(list)
+        for g, ps in current.items():
+            if self.prep.groups[g].pin is None:
+                for p in ps:
+                    by_slot[p[0]].append((g, p))
+        hood = Neighbourhood("slots", {})
+        window: set[int] = set()
+        for t in slots:
+            if hood.size >= target or len(window) >= 2 and hood.size + len(by_slot[t]) > target:
+                break
+            window.add(t)
+            for g, p in by_slot[t]:
+                hood.freed.setdefault(g, []).append(p)
+        hood.domains = {g: window for g in hood.freed}
+        return hood
+
+    def hood_rooms(self, current: Assignment, target: int) -> Neighbourhood:
+        """Sessions of random courses in one or two random rooms, up to the target."""
+        rooms = self.rng.sample(
+            range(len(self.prep.instance.rooms)),
+            k=min(len(self.prep.instance.rooms), self.rng.choice((1, 2))),
+        )
+        chosen = [(g, p) for g, ps in current.items() for p in ps if p[1] in rooms]
+        return self._take_positions("rooms", current, chosen, target)
+
+    def hood_costly(self, current: Assignment, target: int) -> Neighbourhood:
+        """Courses that pay a penalty now, and courses related to them."""
+        costly = self._costly_courses(current)
+        if not costly:
+            return self.hood_related(current, target)
+        c0 = self.rng.choice(costly)
+        order = [c0]
+        pool = [c for c in self.related[c0]]
+        self.rng.shuffle(pool)
+        extra = [c for c in costly if c != c0]
+        self.rng.shuffle(extra)
+        mixed: list[int] = []
+        while pool or extra:
+            if pool:
+                mixed.append(pool.pop())
+            if extra:
+                mixed.append(extra.pop())
+        order.extend(mixed)
+        hood = self._take_courses(current, order, target, Neighbourhood("costly", {}))
+        return hood
+
+    def _costly_courses(self, current: Assignment) -> list[int]:
+        prep = self.prep
+        w = self.weights
+        costly: set[int] = set()
+        days: dict[int, set[int]] = defaultdict(set)
+        rooms: dict[int, set[int]] = defaultdict(set)
+        cohort_busy: dict[int, set[int]] = defaultdict(set)
+        blocks: list[tuple[int, int, int, int]] = []  # cohort, start, length, course
+        for g, ps in current.items():
+            c = prep.groups[g].course
+            length = prep.groups[g].length
+            for s, r in ps:
+                days[c].add(prep.slot_day[s])
+                rooms[c].add(r)
+                if w.room_capacity and prep.overflow[g].get(r):
+                    costly.add(c)
+                if (w.discouraged and prep.discouraged[g].get(s)) or (
+                    w.not_preferred and prep.not_preferred[g].get(s)
+                ):
+                    costly.add(c)
+                for q in prep.course_cohorts[c]:
+                    cohort_busy[q].update(range(s, s + length))
+                    blocks.append((q, s, length, c))
+        for c, ds in days.items():
+            if w.min_days and len(ds) < prep.instance.courses[c].min_days:
+                costly.add(c)
+            if w.room_stability and len(rooms[c]) > 1:
+                costly.add(c)
+        if w.isolated:
+            ppd = prep.ppd
+            for q, s, length, c in blocks:
+                busy = cohort_busy[q]
+                if not (s % ppd > 0 and s - 1 in busy) and not (
+                    s % ppd + length < ppd and s + length in busy
+                ):
+                    costly.add(c)
+        return sorted(costly)
+
+    def hood_missing(self, current: Assignment, target: int) -> Neighbourhood:
+        """Some sessions not placed yet, with the sessions of courses related to them."""
+        missing = self.missing(current)
+        groups = sorted(missing)
+        self.rng.shuffle(groups)
+        hood = Neighbourhood("missing", {})
+        courses: list[int] = []
+        for g in groups:
+            if hood.size >= max(1, target // 2):
+                break
+            hood.missing[g] = missing[g]
+            courses.append(self.prep.groups[g].course)
+        related = [d for c in courses for d in self.related[c]]
+        self.rng.shuffle(related)
+        for g in sorted(hood.missing):  # placed sessions of the same groups may move too
+            if current.get(g):
+                hood.freed[g] = list(current[g])
+        return self._take_courses(current, courses + related, target, hood)
+
+    def hood_rooms_only(self, current: Assignment, target: int) -> Neighbourhood:
+        """Every room choice, with every session held at its time."""
+        freed = {g: list(ps) for g, ps in current.items() if ps and self.prep.groups[g].pin is None}
+        domains = {g: {s for s, _ in ps} for g, ps in freed.items()}
+        return Neighbourhood("rooms_only", freed, domains)
+
+
+NEIGHBOURHOODS: dict[str, Callable[[Search, Assignment, int], Neighbourhood]] = {
+    "courses": Search.hood_courses,
+    "related": Search.hood_related,
+    "day": Search.hood_day,
+    "periods": Search.hood_periods,
+    "rooms": Search.hood_rooms,
+    "slots": Search.hood_slots,
+    "costly": Search.hood_costly,
+    "rooms_only": Search.hood_rooms_only,
+    "missing": Search.hood_missing,
+}
+KINDS = tuple(NEIGHBOURHOODS)
