@@ -9,6 +9,7 @@ strings, so no title can break out of them.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable
 
@@ -125,7 +126,6 @@ def timetable_book_pdf(
         "term_name": display(tt.term_name, tt.term_name_zh),
         "header_left": css_string(f"{display(tt.term_name, tt.term_name_zh)} · {status}"),
         "header_right": css_string(ref_name(member) if member else ""),
-        "row_height_mm": max(9, min(24, 150 // max(len(tt.slots), 1))),
         "page_label": _("Page {page} of {pages}"),
         "generated_at": timezone.localtime(),
     }
@@ -160,26 +160,89 @@ def _page_label(page: int, pages: int) -> str:
     return _("Page {page} of {pages}").format(page=page, pages=pages)
 
 
+# A book page's week grid, in millimetres: A4 landscape less the margins, the title and the day
+# names. Every cell and block is placed absolutely, so the layout is exactly what is computed
+# here: table rows would grow unpredictably around blocks that span several periods.
+WIDTH_MM = 272.0
+PERIOD_MM, TIME_MM, HEADER_MM = 11.0, 19.0, 6.0
+ROWS_MM = 158.0  # all period rows together
+ROW_MM = (6.0, 24.0)  # a period's row: at least, and at most unless its text needs more
+FONT_SIZES_PT = (7.0, 6.5, 6.0, 5.5, 5.0)
+UNIFORM_MIN_PT = 6.0
+PT_MM = 0.3528
+LINE_HEIGHT = 1.25
+PADDING_MM = 1.0
+
+
+def _text_em(text: str) -> float:
+    """A generous width estimate in em: CJK characters are square, others about half."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def _block_mm(lines: list[str], font_pt: float, width_mm: float) -> float:
+    """The height the lines of a block need once wrapped, with the block's padding."""
+    per_line_em = (width_mm - 2 * PADDING_MM - 0.6) / (font_pt * PT_MM)
+    count = sum(max(1, math.ceil(_text_em(line) / per_line_em)) for line in lines)
+    return count * font_pt * LINE_HEIGHT * PT_MM + 2 * PADDING_MM + 0.6
+
+
+def fit_rows(grid: Grid, texts: dict, periods: int, days: int) -> tuple[float, list[float]]:
+    """A font size and a height per period row so that the grid fills one page and every
+    block's text fits the block. Equal rows when a font of at least UNIFORM_MIN_PT allows
+    them (a timetable reads best so); otherwise the largest font that fits with rows as tall
+    as their blocks need, the spare height shared evenly."""
+    width = (WIDTH_MM - PERIOD_MM - TIME_MM) / max(days, 1)
+    periods = max(periods, 1)
+
+    def needs(font_pt: float) -> list[float]:
+        rows = [ROW_MM[0]] * periods
+        for block in grid.blocks:
+            share = _block_mm(texts[block], font_pt, width) / block.rows
+            for pos in range(block.first, block.last + 1):
+                rows[pos] = max(rows[pos], share)
+        return rows
+
+    for font_pt in FONT_SIZES_PT:
+        if font_pt >= UNIFORM_MIN_PT and max(needs(font_pt)) * periods <= ROWS_MM:
+            return font_pt, [min(ROWS_MM / periods, ROW_MM[1])] * periods
+    for font_pt in FONT_SIZES_PT:
+        rows = needs(font_pt)
+        if sum(rows) <= ROWS_MM:
+            break
+    spare = max(0.0, ROWS_MM - sum(rows)) / periods
+    return font_pt, [max(r, min(ROW_MM[1], r + spare)) for r in rows]
+
+
+def _box(x: float, y: float, w: float, h: float, **extra) -> dict:
+    return {"x": f"{x:.2f}", "y": f"{y:.2f}", "w": f"{w:.2f}", "h": f"{h:.2f}", **extra}
+
+
 def _grid_page(tt: Timetable, grid: Grid, colours: dict[int, str], page_label: str) -> dict:
-    """A grid as table rows: per period, per day either a block (with its rowspan), a free
-    cell, or nothing (a period covered by a block that started above)."""
-    starts = {(b.first, b.day): b for b in grid.blocks}
-    covered = {(pos, b.day) for b in grid.blocks for pos in range(b.first + 1, b.last + 1)}
-    rows = []
+    """A grid as absolutely placed boxes: the frame (day names, periods with clock times, free
+    cells) and one block per session, or per group of sessions that clash."""
+    texts = {b: block_lines(b, grid.subject) for b in grid.blocks}
+    days = len(tt.days)
+    font_pt, heights = fit_rows(grid, texts, len(tt.slots), days)
+    col = (WIDTH_MM - PERIOD_MM - TIME_MM) / max(days, 1)
+    xs = [PERIOD_MM + TIME_MM + d * col for d in range(days)]
+    ys = [HEADER_MM]
+    for h in heights:
+        ys.append(ys[-1] + h)
+    frame = [_box(0, 0, PERIOD_MM, HEADER_MM, text=_("Period"), cls="head"),
+             _box(PERIOD_MM, 0, TIME_MM, HEADER_MM, text=_("Time"), cls="head")]
+    frame += [_box(x, 0, col, HEADER_MM, text=name, cls="head") for x, name in zip(xs, tt.days,
+                                                                                     strict=True)]
     for pos, slot in enumerate(tt.slots):
-        cells = []
-        for day in range(len(tt.days)):
-            block = starts.get((pos, day))
-            if block is not None:
-                cells.append({
-                    "rowspan": block.rows,
-                    "lines": block_lines(block, grid.subject),
-                    "colour": "F4C7C3" if block.clash else colours.get(
-                        block.entries[0].member.id, "FFFFFF"),
-                    "clash": block.clash,
-                })
-            elif (pos, day) not in covered:
-                cells.append({"rowspan": 1, "lines": [], "colour": None})
-        rows.append({"number": slot.index + 1, "time": f"{slot.start:%H:%M}–{slot.end:%H:%M}",
-                     "cells": cells})
-    return {"label": grid.label, "sessions": grid.sessions, "rows": rows, "page": page_label}
+        y, h = ys[pos], heights[pos]
+        frame.append(_box(0, y, PERIOD_MM, h, text=str(slot.index + 1), cls="period"))
+        frame.append(_box(PERIOD_MM, y, TIME_MM, h, text=f"{slot.start:%H:%M}–{slot.end:%H:%M}",
+                          cls="time"))
+        frame += [_box(x, y, col, h, text="", cls="free") for x in xs]
+    blocks = [
+        _box(xs[b.day], ys[b.first], col, ys[b.last + 1] - ys[b.first], lines=texts[b],
+             colour="F4C7C3" if b.clash else colours.get(b.entries[0].member.id, "FFFFFF"),
+             clash=b.clash)
+        for b in grid.blocks if b.day < days
+    ]
+    return {"label": grid.label, "sessions": grid.sessions, "page": page_label,
+            "font_pt": font_pt, "frame": frame, "blocks": blocks, "height": f"{ys[-1]:.2f}"}

@@ -108,3 +108,25 @@ def test_it_escapes_header_text_into_css_strings():
     assert css_string("</style>") == '"\\3c \\2f style\\3e "'
     assert css_page_counter("Page {page} of {pages}") == (
         '"Page " counter(page) " of " counter(pages)')
+
+
+def test_it_fits_a_full_week_of_long_titles_on_one_page_per_grid():
+    from dataclasses import replace
+
+    from exports.grids import week_grids
+    from scheduler.timetable import Ref, Slot
+
+    slots = tuple(Slot(i, sample.SLOTS[0].start, sample.SLOTS[0].end) for i in range(10))
+    long_course = Ref(99, "ICV999", "Functional Safety, SOTIF and Cybersecurity Engineering for "
+                      "Automated Driving", "自动驾驶功能安全、预期功能安全与网络安全工程")
+    base = sample.ENTRIES[1]  # a lab taught by two people to two cohorts
+    entries = tuple(
+        replace(base, session_id=1000 + 10 * day + period, course=long_course, day=day,
+                period=period, length=1, room=sample.R101 if period % 2 else sample.HIL)
+        for day in range(5) for period in range(10)
+    )
+    tt = sample.timetable(slots=slots, entries=entries,
+                          days=("Mon", "Tue", "Wed", "Thu", "Fri"))
+    reader = PdfReader(io.BytesIO(timetable_book_pdf(tt)))
+    assert len(reader.pages) == 1 + len(week_grids(tt))  # not one grid spills over
+    assert "Page 2 of 7" in reader.pages[1].extract_text()
