@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +35,20 @@ PROGRESS_EVERY_S = 1.0  # at most one progress write a second
 HEARTBEAT_EVERY_S = 2.0  # at least one sign of life every two seconds
 CANCEL_POLL_S = 0.5  # how often the database is asked whether the run was cancelled
 MAX_PROGRESS_POINTS = 240
+LOCK_RETRIES = 8  # a locked SQLite database: try a write again this many times
+
+
+def _retrying[T](write: Callable[[], T]) -> T:
+    """Run a short write again while the database reports itself locked (SQLite under load)."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return write()
+        except OperationalError as error:
+            if "locked" not in str(error).lower() or attempt == LOCK_RETRIES - 1:
+                raise
+            log.warning("Database locked; writing again (%d)", attempt + 1)
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 # --- Before a solve: what makes a term impossible to timetable, in sentences --------------------
@@ -236,15 +250,15 @@ def run_create(
         reference=reference,
     )
     if enqueue:
-        transaction.on_commit(lambda: _enqueue(run.pk))
+        transaction.on_commit(lambda: _enqueue(run))
     return run
 
 
-def _enqueue(run_id: int) -> None:
+def _enqueue(run: Run) -> None:
     from scheduler.tasks import solve_run
 
-    result = solve_run.enqueue(run_id)
-    Run.objects.filter(pk=run_id).update(task_id=str(result.id))
+    run.task_id = str(solve_run.enqueue(run.pk).id)
+    Run.objects.filter(pk=run.pk).update(task_id=run.task_id)
 
 
 def runs_fail_stale(*, term: m.Term | None = None) -> int:
@@ -390,10 +404,12 @@ def run_execute(*, run_id: int, report: Callable[[si.Progress], None] | None = N
 
     The one code path of the background task and of `manage.py solve`.
     """
-    runs_fail_stale()
+    _retrying(runs_fail_stale)
     now = timezone.now()
-    claimed = Run.objects.filter(pk=run_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=now, heartbeat_at=now
+    claimed = _retrying(
+        lambda: Run.objects.filter(pk=run_id, status=Status.QUEUED).update(
+            status=Status.RUNNING, started_at=now, heartbeat_at=now
+        )
     )
     run = Run.objects.select_related("term", "reference").get(pk=run_id)
     if not claimed:
@@ -421,15 +437,18 @@ def run_execute(*, run_id: int, report: Callable[[si.Progress], None] | None = N
 
                 conflicts = tuple(explain(instance, time_limit_s=min(30, run.time_limit_s)))
                 solution = _with_explanation(solution, conflicts)
-        saved = adapters.save_solution(
-            run,
-            solution,
-            only_if_status=Status.RUNNING,
-            status=status,
-            error=error,
-            progress=monitor.points,
-            finished_at=timezone.now(),
-            heartbeat_at=timezone.now(),
+        finished = timezone.now()
+        saved = _retrying(
+            lambda: adapters.save_solution(
+                run,
+                solution,
+                only_if_status=Status.RUNNING,
+                status=status,
+                error=error,
+                progress=monitor.points,
+                finished_at=finished,
+                heartbeat_at=finished,
+            )
         )
         if not saved:
             run.refresh_from_db()
@@ -438,10 +457,11 @@ def run_execute(*, run_id: int, report: Callable[[si.Progress], None] | None = N
         return status
     except Exception as exc:
         log.exception("Run %s failed", run_id)
-        Run.objects.filter(pk=run_id, status=Status.RUNNING).update(
-            status=Status.FAILED,
-            error=f"{type(exc).__name__}: {exc}",
-            finished_at=timezone.now(),
+        error = f"{type(exc).__name__}: {exc}"
+        _retrying(
+            lambda: Run.objects.filter(pk=run_id, status=Status.RUNNING).update(
+                status=Status.FAILED, error=error, finished_at=timezone.now()
+            )
         )
         return Status.FAILED
 
@@ -454,10 +474,14 @@ def _with_explanation(solution: si.Solution, conflicts: tuple[si.Conflict, ...])
 
 def run_cancel(*, run: Run) -> Run:
     """Ask a run to stop. A queued run is cancelled at once; a running one keeps its best."""
-    Run.objects.filter(pk=run.pk, status=Status.QUEUED).update(
-        status=Status.CANCELLED, cancel_requested=True, finished_at=timezone.now()
+    _retrying(
+        lambda: Run.objects.filter(pk=run.pk, status=Status.QUEUED).update(
+            status=Status.CANCELLED, cancel_requested=True, finished_at=timezone.now()
+        )
     )
-    Run.objects.filter(pk=run.pk, status=Status.RUNNING).update(cancel_requested=True)
+    _retrying(
+        lambda: Run.objects.filter(pk=run.pk, status=Status.RUNNING).update(cancel_requested=True)
+    )
     run.refresh_from_db()
     return run
 
