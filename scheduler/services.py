@@ -328,6 +328,10 @@ class RunMonitor:
     def __exit__(self, *exc) -> None:
         self._done.set()
         self._thread.join()
+        with self._lock:
+            latest, dirty = self._latest, self._dirty
+        if dirty and latest is not None and self.report is not None:
+            self.report(latest)  # the last figures; the final save writes them
 
     def _loop(self) -> None:
         last_write = time.monotonic()
