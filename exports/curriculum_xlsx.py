@@ -7,22 +7,9 @@ from django.utils.translation import gettext as _
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
 
+from exports import xlsx as xl
 from exports.documents import CurriculumDoc, MatrixDoc
-from exports.xlsx import (
-    BOLD,
-    BORDER,
-    CENTRE,
-    HEADER_FILL,
-    TITLE,
-    SheetNames,
-    cell,
-    fill,
-    landscape_one_page_wide,
-    new_workbook,
-    set_widths,
-    to_bytes,
-    write_table,
-)
+from exports.xlsx import cell
 
 GAP_FILL = "F4C7C3"
 THIN_FILL = "FFF1D6"
@@ -33,8 +20,8 @@ LEVEL_SCALE = ColorScaleRule(start_type="num", start_value=1, start_color="EAF2F
 
 
 def curriculum_workbook(doc: CurriculumDoc) -> bytes:
-    wb = new_workbook()
-    names = SheetNames()
+    wb = xl.new_workbook()
+    names = xl.SheetNames()
     _courses(wb.create_sheet(names.take(_("Courses"))), doc)
     _outcomes(wb.create_sheet(names.take(_("Outcomes"))), doc)
     _assessment(wb.create_sheet(names.take(_("Assessment"))), doc)
@@ -42,7 +29,7 @@ def curriculum_workbook(doc: CurriculumDoc) -> bytes:
     for matrix in doc.matrices:
         _matrix(wb.create_sheet(names.take(_("Matrix %(code)s") % {
             "code": matrix.programme_code})), matrix)
-    return to_bytes(wb)
+    return xl.to_bytes(wb)
 
 
 def _courses(ws, doc: CurriculumDoc) -> None:
@@ -60,7 +47,7 @@ def _courses(ws, doc: CurriculumDoc) -> None:
         )
         for s in doc.syllabi
     )
-    write_table(ws, headers, rows, [11, 36, 24, 8, 24, 24, 30, 36, 10, 18, 8, 18, 9, 12])
+    xl.write_table(ws, headers, rows, [11, 36, 24, 8, 24, 24, 30, 36, 10, 18, 8, 18, 9, 12])
 
 
 def _outcomes(ws, doc: CurriculumDoc) -> None:
@@ -74,7 +61,7 @@ def _outcomes(ws, doc: CurriculumDoc) -> None:
             for m in o.mappings:
                 rows.append((s.course.code, o.number, o.text, o.text_zh, m.competency_code,
                              m.competency_name, m.level))
-    write_table(ws, headers, rows, [11, 5, 60, 40, 16, 36, 7])
+    xl.write_table(ws, headers, rows, [11, 5, 60, 40, 16, 36, 7])
 
 
 def _assessment(ws, doc: CurriculumDoc) -> None:
@@ -84,7 +71,7 @@ def _assessment(ws, doc: CurriculumDoc) -> None:
         (s.course.code, a.name, a.name_zh, a.weight, s.assessment_total)
         for s in doc.syllabi for a in s.assessment
     )
-    write_table(ws, headers, rows, [11, 36, 24, 10, 14])
+    xl.write_table(ws, headers, rows, [11, 36, 24, 10, 14])
 
 
 def _topics(ws, doc: CurriculumDoc) -> None:
@@ -93,7 +80,7 @@ def _topics(ws, doc: CurriculumDoc) -> None:
         (s.course.code, t.week, t.title, t.title_zh, t.description)
         for s in doc.syllabi for t in s.topics
     )
-    write_table(ws, headers, rows, [11, 7, 40, 30, 60])
+    xl.write_table(ws, headers, rows, [11, 7, 40, 30, 60])
 
 
 def _matrix(ws, matrix: MatrixDoc) -> None:
@@ -101,41 +88,42 @@ def _matrix(ws, matrix: MatrixDoc) -> None:
     highest level it reaches in each competency; then the highest level reached and a verdict."""
     n = len(matrix.competencies)
     last_col = get_column_letter(3 + n) if n else "C"
-    set_widths(ws, [11, 36, 10] + [9] * n)
+    xl.set_widths(ws, [11, 36, 10] + [9] * n)
     ws.freeze_panes = "D4"
-    landscape_one_page_wide(ws, title_rows="1:3")
+    xl.landscape_one_page_wide(ws, title_rows="1:3")
     title = f"{matrix.programme_code} · {matrix.programme_name}"
-    ws.append([cell(ws, title, font=TITLE)])
+    ws.append([cell(ws, title, font=xl.TITLE)])
     ws.merged_cells.add(f"A1:{last_col}1")
-    head = dict(font=BOLD, fill=HEADER_FILL, border=BORDER, alignment=CENTRE)
+    head = dict(font=xl.BOLD, fill=xl.HEADER_FILL, border=xl.BORDER, alignment=xl.CENTRE)
     ws.append([cell(ws, _("Course"), **head), cell(ws, _("Title"), **head),
                cell(ws, _("Kind"), **head)]
               + [cell(ws, c.code, **head) for c in matrix.competencies])
-    ws.append([cell(ws, _("Target level"), font=BOLD, border=BORDER), cell(ws, border=BORDER),
-               cell(ws, border=BORDER)]
-              + [cell(ws, c.target, font=BOLD, border=BORDER, alignment=CENTRE)
+    ws.append([cell(ws, _("Target level"), font=xl.BOLD, border=xl.BORDER),
+               cell(ws, border=xl.BORDER), cell(ws, border=xl.BORDER)]
+              + [cell(ws, c.target, font=xl.BOLD, border=xl.BORDER, alignment=xl.CENTRE)
                  for c in matrix.competencies])
     for row in matrix.rows:
-        ws.append([cell(ws, row.course_code, border=BORDER),
-                   cell(ws, row.course_title, border=BORDER),
-                   cell(ws, row.kind_label, border=BORDER)]
-                  + [cell(ws, level, border=BORDER, alignment=CENTRE) for level in row.levels])
+        ws.append([cell(ws, row.course_code, border=xl.BORDER),
+                   cell(ws, row.course_title, border=xl.BORDER),
+                   cell(ws, row.kind_label, border=xl.BORDER)]
+                  + [cell(ws, level, border=xl.BORDER, alignment=xl.CENTRE)
+                     for level in row.levels])
     first_row, last_row = 4, 3 + len(matrix.rows)
     if n and matrix.rows:
         ws.conditional_formatting.add(f"D{first_row}:{last_col}{last_row}", LEVEL_SCALE)
     coverage = matrix.coverage()
     verdicts = {"gap": (_("gap"), GAP_FILL), "thin": (_("thin"), THIN_FILL), "ok": ("", None)}
-    ws.append([cell(ws, _("Highest level reached"), font=BOLD, border=BORDER),
-               cell(ws, border=BORDER), cell(ws, border=BORDER)]
-              + [cell(ws, reached, font=BOLD, border=BORDER, alignment=CENTRE)
+    ws.append([cell(ws, _("Highest level reached"), font=xl.BOLD, border=xl.BORDER),
+               cell(ws, border=xl.BORDER), cell(ws, border=xl.BORDER)]
+              + [cell(ws, reached, font=xl.BOLD, border=xl.BORDER, alignment=xl.CENTRE)
                  for _c, reached, _r, _v in coverage])
-    ws.append([cell(ws, _("Coverage"), font=BOLD, border=BORDER), cell(ws, border=BORDER),
-               cell(ws, border=BORDER)]
-              + [cell(ws, verdicts[v][0], border=BORDER, alignment=CENTRE,
-                      fill=fill(verdicts[v][1]) if verdicts[v][1] else None)
+    ws.append([cell(ws, _("Coverage"), font=xl.BOLD, border=xl.BORDER), cell(ws, border=xl.BORDER),
+               cell(ws, border=xl.BORDER)]
+              + [cell(ws, verdicts[v][0], border=xl.BORDER, alignment=xl.CENTRE,
+                      fill=xl.fill(verdicts[v][1]) if verdicts[v][1] else None)
                  for _c, _l, _r, v in coverage])
     ws.append([])
-    ws.append([cell(ws, _("Competency"), font=BOLD), None, None,
-               cell(ws, _("Name"), font=BOLD)])
+    ws.append([cell(ws, _("Competency"), font=xl.BOLD), None, None,
+               cell(ws, _("Name"), font=xl.BOLD)])
     for comp in matrix.competencies:
         ws.append([comp.code, None, None, f"{comp.name} {comp.name_zh}".strip()])

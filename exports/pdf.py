@@ -20,17 +20,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
+from exports import grids
 from exports.documents import ProgrammeDoc, SyllabusDoc
-from exports.grids import (
-    Grid,
-    block_lines,
-    counts,
-    display,
-    member_colours,
-    ref_name,
-    visible_violations,
-    week_grids,
-)
 from scheduler.timetable import Ref, Timetable
 
 PDF_CONTENT_TYPE = "application/pdf"
@@ -114,38 +105,38 @@ def timetable_book_pdf(
     """
     from pypdf import PdfWriter
 
-    grids = week_grids(tt)
-    colours = member_colours(tt)
-    violations = visible_violations(tt, member.id if member else None)
-    total = len(grids) + 1
+    subjects = grids.week_grids(tt)
+    colours = grids.member_colours(tt)
+    violations = grids.visible_violations(tt, member.id if member else None)
+    total = len(subjects) + 1
     status = _("Published") if tt.published else _("Run %(run)s (%(status)s)") % {
         "run": tt.run_id, "status": tt.run_status,
     }
     base = {
         "tt": tt,
-        "term_name": display(tt.term_name, tt.term_name_zh),
-        "header_left": css_string(f"{display(tt.term_name, tt.term_name_zh)} · {status}"),
-        "header_right": css_string(ref_name(member) if member else ""),
+        "term_name": grids.display(tt.term_name, tt.term_name_zh),
+        "header_left": css_string(f"{grids.display(tt.term_name, tt.term_name_zh)} · {status}"),
+        "header_right": css_string(grids.ref_name(member) if member else ""),
         "page_label": _("Page {page} of {pages}"),
         "generated_at": timezone.localtime(),
     }
     cover = {
         "member": member,
-        "counts": counts(tt, violations),
-        "legend": [(ref_name(m), colours[m.id]) for m in tt.members],
-        "grids": len(grids),
+        "counts": grids.counts(tt, violations),
+        "legend": [(grids.ref_name(m), colours[m.id]) for m in tt.members],
+        "grids": len(subjects),
         "page": _page_label(1, total),
     }
     parts = [render_pdf("exports/timetable_book.html", {**base, "cover": cover, "pages": []})]
-    for start in range(0, len(grids), BOOK_PART):
-        chunk = grids[start:start + BOOK_PART]
+    for start in range(0, len(subjects), BOOK_PART):
+        chunk = subjects[start:start + BOOK_PART]
         pages = [
             _grid_page(tt, grid, colours, _page_label(start + i + 2, total))
             for i, grid in enumerate(chunk)
         ]
         parts.append(render_pdf("exports/timetable_book.html", {**base, "pages": pages}))
         if progress is not None:
-            progress(start + len(chunk), len(grids))
+            progress(start + len(chunk), len(subjects))
     if len(parts) == 1:
         return parts[0]
     writer = PdfWriter()
@@ -186,7 +177,7 @@ def _block_mm(lines: list[str], font_pt: float, width_mm: float) -> float:
     return count * font_pt * LINE_HEIGHT * PT_MM + 2 * PADDING_MM + 0.6
 
 
-def fit_rows(grid: Grid, texts: dict, periods: int, days: int) -> tuple[float, list[float]]:
+def fit_rows(grid: grids.Grid, texts: dict, periods: int, days: int) -> tuple[float, list[float]]:
     """A font size and a height per period row so that the grid fills one page and every
     block's text fits the block. Equal rows when a font of at least UNIFORM_MIN_PT allows
     them (a timetable reads best so); otherwise the largest font that fits with rows as tall
@@ -217,10 +208,10 @@ def _box(x: float, y: float, w: float, h: float, **extra) -> dict:
     return {"x": f"{x:.2f}", "y": f"{y:.2f}", "w": f"{w:.2f}", "h": f"{h:.2f}", **extra}
 
 
-def _grid_page(tt: Timetable, grid: Grid, colours: dict[int, str], page_label: str) -> dict:
+def _grid_page(tt: Timetable, grid: grids.Grid, colours: dict[int, str], page_label: str) -> dict:
     """A grid as absolutely placed boxes: the frame (day names, periods with clock times, free
     cells) and one block per session, or per group of sessions that clash."""
-    texts = {b: block_lines(b, grid.subject) for b in grid.blocks}
+    texts = {b: grids.block_lines(b, grid.subject) for b in grid.blocks}
     days = len(tt.days)
     font_pt, heights = fit_rows(grid, texts, len(tt.slots), days)
     col = (WIDTH_MM - PERIOD_MM - TIME_MM) / max(days, 1)
