@@ -117,17 +117,22 @@ def _check_sessions(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def
         if group.pin is not None:
             continue  # reported by _check_pins
         if not prep.static_rooms[group.index]:
-            with_features = [r for r in inst.rooms if group.features <= r.features]
-            if group.features and not with_features:
+            session = next(s for s in course.sessions if s.id == group.sessions[0])
+            allowed = session.allowed_rooms
+            candidates = [r for r in inst.rooms if allowed is None or r.id in allowed]
+            with_features = [r for r in candidates if group.features <= r.features]
+            features = msg.join(sorted(group.features))
+            if group.features and not any(group.features <= r.features for r in inst.rooms):
                 add(msg.missing_equipment(what, sorted(group.features)), refs)
+            elif not candidates:
+                add(msg.no_room(what, "none of the rooms it may use exists"), refs)
+            elif not with_features:
+                add(msg.no_room(what, f"none of the rooms it may use has {features}"), refs)
             else:
-                usable = ", ".join(names.room_name(r.id) for r in with_features) or "none"
-                add(
-                    msg.missing_equipment(what, sorted(group.features) or ["a room"])
-                    + f" (rooms with it: {usable}; they are outside its allowed rooms"
-                    f" or not lent to {names.member(course.member)})",
-                    [*refs, *(("room", r.id) for r in with_features)],
-                )
+                listed = msg.join([names.room(r.id) for r in with_features])
+                verb = "is" if len(with_features) == 1 else "are"
+                reason = f"{listed} {verb} not lent to {names.member(course.member)}"
+                add(msg.no_room(what, reason), [*refs, *(("room", r.id) for r in with_features)])
             continue
         reasons = []
         refs2 = list(refs)

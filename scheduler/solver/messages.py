@@ -105,6 +105,12 @@ class Names:
     def span(self, day: int, first: int, last: int) -> str:
         return span(self.grid, day, first, last)
 
+    def start(self, day: int, period: int) -> str:
+        """'on Monday at 10:00' (or 'on day 0 at period 2' without clock times)."""
+        if has_clock(self.grid) and 0 <= period < self.grid.periods_per_day:
+            return f"on {self.grid.day_name(day)} at {clock(self.grid.periods[period].start_min)}"
+        return f"on {self.grid.day_name(day)} at {period_name(self.grid, period)}"
+
     def slot(self, slot: int) -> str:
         day, period = self.grid.day_period(slot)
         return span(self.grid, day, period, period)
@@ -313,9 +319,13 @@ def lab_shortage(what: str, needed: int, rooms: str, supply: int, window: str) -
 
 def cap_shortage(member: str, room: str, needed: int, cap: int) -> str:
     return (
-        f"{member} needs the {room} for {plural(needed, 'period')} a week, "
-        f"but it is lent to {member} for only {cap}."
+        f"{member} needs {room} for {plural(needed, 'period')} a week, "
+        f"but may use it for only {cap}."
     )
+
+
+def no_room(what: str, reason: str) -> str:
+    return f"{what} has no room: {reason}."
 
 
 def core(parts: Sequence[str]) -> str:

@@ -308,6 +308,8 @@ class Search:
             while not self.stopper.stopped:
                 rounds += 1
                 kinds = self._pick_kinds(stats, cost >= UNPLACED_COST)
+                if rounds == 1 and self.total <= start_size and cost < UNPLACED_COST:
+                    kinds = ["courses"]  # the whole timetable is one neighbourhood: solve it
                 hoods = [self._neighbourhood(kind, current, stats[kind].size) for kind in kinds]
                 seeds = [self.rng.randrange(1 << 30) for _ in hoods]
                 if pool is None:
@@ -320,6 +322,8 @@ class Search:
                     break
                 current, cost, proven = self._accept(current, cost, repairs, stats)
                 if proven:
+                    if cost >= UNPLACED_COST:  # the whole model, solved: nothing places all
+                        return Outcome("infeasible")
                     return Outcome("optimal", current, cost, self.solutions)
                 if cost >= UNPLACED_COST and time.monotonic() >= self.complete_by:
                     break
@@ -458,7 +462,7 @@ class Search:
             if hood.size >= target:
                 break
             for g in groups_of_course[c]:
-                if current.get(g) and self.prep.groups[g].pin is None:
+                if current.get(g):
                     hood.freed[g] = list(current[g])
         return hood
 
@@ -650,7 +654,7 @@ class Search:
 
     def hood_rooms_only(self, current: Assignment, target: int) -> Neighbourhood:
         """Every room choice, with every session held at its time."""
-        freed = {g: list(ps) for g, ps in current.items() if ps and self.prep.groups[g].pin is None}
+        freed = {g: list(ps) for g, ps in current.items() if ps}
         domains = {g: {s for s, _ in ps} for g, ps in freed.items()}
         return Neighbourhood("rooms_only", freed, domains)
 

@@ -177,7 +177,9 @@ class _Checker:
                     "day_overflow",
                     over,
                     msg.day_overflow(
-                        self.what(p), p.session.length, self.when(p, p.first, p.first)
+                        self.what(p),
+                        p.session.length,
+                        self.names.start(p.placement.day, p.placement.period),
                     ),
                     self.refs(p),
                 )
