@@ -13,12 +13,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection
+from django.db.backends.signals import connection_created
 
 MANAGE = Path(settings.BASE_DIR) / "manage.py"
 
@@ -70,14 +72,17 @@ def db_worker_process(extra_env: dict[str, str] | None = None, *, queue: str = "
 
 
 @contextmanager
-def db_worker_thread(*, queue: str = "solver"):
-    """django-tasks-db's Worker loop in a thread of this process; stopped on exit."""
+def db_worker_thread(*, queue: str = "solver", batch: bool = False):
+    """django-tasks-db's Worker loop in a thread of this process; stopped on exit.
+
+    With batch=True it runs the tasks that are ready and ends, as `db_worker --batch` does.
+    """
     from django_tasks_db.management.commands.db_worker import Worker
 
     worker = Worker(
         queue_names=[queue],
         interval=0.2,
-        batch=False,
+        batch=batch,
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
@@ -87,7 +92,14 @@ def db_worker_thread(*, queue: str = "solver"):
 
     def run() -> None:
         try:
-            worker.run()
+            while worker.running:
+                try:
+                    worker.run()
+                    return
+                except OperationalError as error:  # the shared in-memory database is busy
+                    if "locked" not in str(error):
+                        raise
+                    time.sleep(0.05)
         finally:
             connection.close()
 
@@ -109,3 +121,45 @@ def db_worker():
     else:
         with db_worker_process() as proc:
             yield proc
+
+
+def _read_uncommitted(sender, connection, **kwargs) -> None:
+    if connection.vendor == "sqlite":
+        connection.cursor().execute("PRAGMA read_uncommitted = 1")
+
+
+class TaskWorker:
+    """The queue's worker for a browser test.
+
+    With a database other processes can open, a real `db_worker` process runs for the whole test.
+    With pytest-django's in-memory SQLite, SQLite's shared cache answers "table is locked" at once
+    instead of waiting, so a worker thread must not poll between runs: after each enqueue,
+    `after_enqueue()` starts django-tasks-db's Worker in batch mode (it claims the queued task,
+    runs it and ends), and readers do not lock tables (read_uncommitted) while it writes.
+    """
+
+    def __init__(self) -> None:
+        self._process = None
+        self._threads: list = []
+
+    def __enter__(self) -> TaskWorker:
+        if shared_database_env() is not None:
+            self._process = db_worker_process()
+            self._process.__enter__()
+        else:
+            connection_created.connect(_read_uncommitted)
+            _read_uncommitted(None, connection)
+        return self
+
+    def after_enqueue(self) -> None:
+        if self._process is None:
+            context = db_worker_thread(batch=True)
+            context.__enter__()
+            self._threads.append(context)
+
+    def __exit__(self, *exc) -> None:
+        if self._process is not None:
+            self._process.__exit__(*exc)
+        for context in self._threads:
+            context.__exit__(*exc)
+        connection_created.disconnect(_read_uncommitted)
