@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -125,8 +126,46 @@ def term_load(request: HttpRequest, slug: str) -> HttpResponse:
         (name, rows, sum(r.weekly for r in rows), sum(r.term_total for r in rows))
         for name, rows in members.items()
     ]
-    context.update(loads=loads, labs=_lab_use(tt, total), weeks=weeks, holidays=tt.holidays)
+    labs = _lab_use(tt, total)
+    context.update(
+        loads=loads,
+        labs=labs,
+        weeks=weeks,
+        holidays=tt.holidays,
+        week_numbers=range(1, weeks + 1),
+        by_week=_by_week(term, tt, {r.id for r in _lab_rooms(tt)}),
+    )
     return render(request, "scheduler/term_load.html", context)
+
+
+def _lab_rooms(tt) -> list[m.Room]:
+    ids = {e.room.id for e in tt.entries}
+    return list(
+        m.Room.objects.filter(pk__in=ids).filter(
+            Q(kind=m.Room.Kind.LAB) | Q(access=m.Room.Access.RESTRICTED)
+        )
+    )
+
+
+def _by_week(term: m.Term, tt, lab_ids: set[int]) -> list[tuple[str, list[int], list[int]]]:
+    """Per member and week of the term: periods its faculty teach, periods it uses labs."""
+    holidays = set(tt.holidays)
+    names = {ref.id: ref.name for ref in tt.members}
+    teach: dict[int, list[int]] = defaultdict(lambda: [0] * term.weeks)
+    labs: dict[int, list[int]] = defaultdict(lambda: [0] * term.weeks)
+    for e in tt.entries:
+        for week in range(1, term.weeks + 1):
+            if term.date_of(week, e.day) in holidays:
+                continue
+            for person in e.faculty:
+                teach[person.member_id][week - 1] += e.length
+            if e.room.id in lab_ids:
+                labs[e.member.id][week - 1] += e.length
+    members = sorted(set(teach) | set(labs), key=lambda i: names.get(i, ""))
+    return [
+        (names.get(i, str(i)), teach.get(i, [0] * term.weeks), labs.get(i, [0] * term.weeks))
+        for i in members
+    ]
 
 
 def _lab_use(tt, total) -> list[tuple[str, str, list[LoadRow]]]:

@@ -24,6 +24,8 @@ def test_it_shows_load_per_member_with_limits_and_holidays(client, scheduler_adm
     # Monday's 2-period lecture: 2 a week, over 16 weeks less one holiday Monday = 30.
     assert f'<tr class="bad"><td>{person.display_name}</td><td>2</td><td>1</td><td>30</td>' in body
     assert "Member total" in body
+    # Per week: the Monday holiday of week 1 leaves only Tuesday's lecture that week.
+    assert '<td class="muted">teaching</td><td>2</td><td>4</td><td>4</td>' in body
 
 
 def test_it_shows_lab_use_against_loan_caps(client, scheduler_admin, sched, other_member):
