@@ -51,6 +51,9 @@ def test_the_scheduler_generates_pins_resolves_compares_and_publishes(page, tran
         _generate(page, worker, mode="fresh")
         first = sm.Run.objects.latest("created_at")
         _watch_until_done(page)
+        first.refresh_from_db()
+        assert first.hard_violations == 0
+        assert first.assignments.count() == sm.Session.objects.filter(offering__term=term).count()
 
         page.get_by_role("link", name="Open the timetable").click()
         expect(page.locator("#by")).to_have_value("cohort")
@@ -75,6 +78,8 @@ def test_the_scheduler_generates_pins_resolves_compares_and_publishes(page, tran
         second = sm.Run.objects.latest("created_at")
         assert second.reference == first and second.mode == "minimal"
         _watch_until_done(page)
+        second.refresh_from_db()
+        assert second.hard_violations == 0
         kept = second.assignments.get(session_id=session_id)
         assert (kept.day, kept.period, kept.room_id) == (placed.day, placed.period, placed.room_id)
 
