@@ -435,8 +435,12 @@ def campus_changes(b: ModelBuilder) -> Penalty:
             days = {prep.slot_day[t] for t in presence}
             for day in sorted(days):
                 last: dict[int, object] = {}  # campus -> "the latest session so far was there"
+                changes: list[Literal] = []
+                visits: dict[int, list[object]] = defaultdict(list)
                 for t in range(day * prep.ppd, (day + 1) * prep.ppd):
                     here = presence.get(t, {})
+                    for k, at in here.items():
+                        visits[k].append(at)
                     if here and last:
                         for k, at in here.items():
                             others = [v for k2, v in last.items() if k2 != k]
@@ -445,6 +449,7 @@ def campus_changes(b: ModelBuilder) -> Penalty:
                             change = model.new_bool_var(f"chg_{kind}{person}_{t}_{k}")
                             model.add(change >= at + sum(others) - 1)
                             out.terms.append((1, change))
+                            changes.append(change)
                     if not here:
                         continue
                     busy = sum(here.values())
@@ -469,6 +474,18 @@ def campus_changes(b: ModelBuilder) -> Penalty:
                         model.add(var >= before - busy)
                         current[k] = var
                     last = current
+                if changes and len(visits) > 1:
+                    # Redundant: a day on n campuses has at least n - 1 changes.
+                    visited = []
+                    for k, ats in sorted(visits.items()):
+                        if any(isinstance(a, int) and a for a in ats):
+                            visited.append(1)
+                            continue
+                        went = model.new_bool_var(f"visit_{kind}{person}_{day}_{k}")
+                        for a in ats:
+                            model.add_implication(a, went)
+                        visited.append(went)
+                    model.add(sum(changes) >= sum(visited) - 1)
     return out
 
 

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 POLL_S = 0.1
 SUB_DTIME = 0.25  # deterministic time per neighbourhood repair
 MIN_SIZE = 4
+WHOLE_FACTOR = 20  # a neighbourhood that is the whole timetable gets this much more time
 FIRST_ROOMS_SHARE = 0.1  # of the time left, to place what fits of the first times
 
 
@@ -183,6 +184,7 @@ class Repair:
     cost: int | None
     optimal: bool
     seconds: float = 0.0
+    invalid: bool = False  # CP-SAT rejected the model: a bug
 
 
 @dataclass
@@ -278,11 +280,15 @@ class Search:
 
     def complete(self, assignment: Assignment) -> Outcome:
         """Last resort for an incomplete timetable: the full model, hinted, for the time left."""
+        if self.stopper.stopped:
+            return Outcome("partial", assignment, self.cost(assignment))
         full = ModelBuilder(self.prep, self.weights).build()
         full.add_hint(assignment)
         run = run_cp(full.model, self.stopper, seed=self.seed, workers=self.workers, first=True)
         if run.status == cp_model.INFEASIBLE:
             return Outcome("infeasible")
+        if run.status == cp_model.MODEL_INVALID:
+            return Outcome("invalid")
         if run.values is None:
             return Outcome("partial", assignment, self.cost(assignment))
         result = full.extract(run.values)
@@ -297,7 +303,7 @@ class Search:
     def improve(self, assignment: Assignment, cost: int) -> Outcome:
         """Large-neighbourhood search from a valid timetable until stopped; returns the best."""
         current = {g: list(p) for g, p in assignment.items()}
-        if self.total == 0:
+        if self.total == 0 or cost == 0:  # no penalty is negative: nothing can beat 0
             return Outcome("optimal", current, cost, self.solutions)
         start_size = float(min(self.total, max(MIN_SIZE, 20)))
         stats = {kind: KindStats(start_size) for kind in KINDS}
@@ -321,7 +327,9 @@ class Search:
                 if self.stopper.stopped and not any(r.assignment for r in repairs):
                     break
                 current, cost, proven = self._accept(current, cost, repairs, stats)
-                if proven:
+                if any(r.invalid for r in repairs):
+                    return Outcome("invalid")
+                if proven or cost == 0:
                     if cost >= UNPLACED_COST:  # the whole model, solved: nothing places all
                         return Outcome("infeasible")
                     return Outcome("optimal", current, cost, self.solutions)
@@ -426,9 +434,14 @@ class Search:
         builder.build()
         builder.add_hint(hood.freed)
         t1 = time.monotonic()
-        run = run_cp(builder.model, self.stopper, seed=seed, dtime=SUB_DTIME, lp=False)
+        whole = hood.domains is None and hood.size == self.total
+        dtime = SUB_DTIME * (WHOLE_FACTOR if whole else 1)
+        run = run_cp(builder.model, self.stopper, seed=seed, dtime=dtime, lp=whole)
         t2 = time.monotonic()
         if run.values is None:
+            if run.status == cp_model.MODEL_INVALID:
+                log.error("CP-SAT finds the %s neighbourhood model invalid", hood.kind)
+                return Repair(hood, None, None, False, invalid=True)
             log.debug("%s size %d: no solution (%s)", hood.kind, hood.size, run.status)
             return Repair(hood, None, None, False)
         moved = builder.extract(run.values)

@@ -1,0 +1,117 @@
+"""solve(): progress, stop, warm start, determinism and every status."""
+
+import threading
+import time
+
+from scheduler.solver import rules
+from scheduler.solver.generate import generate
+from scheduler.solver.instance import Status, Weights
+from scheduler.solver.solve import solve
+
+from .build import course, instance
+
+
+def test_it_reports_progress_at_every_improvement():
+    inst = generate(80, seed=3)
+    seen = []
+    solution = solve(inst, time_limit_s=4, num_workers=2, seed=1, on_progress=seen.append)
+    assert solution.status == Status.FEASIBLE
+    assert seen, "no progress reported"
+    objectives = [p.objective for p in seen]
+    assert objectives == sorted(objectives, reverse=True) and len(set(objectives)) == len(seen)
+    assert [p.solutions for p in seen] == list(range(1, len(seen) + 1))
+    assert objectives[-1] == solution.objective
+    assert all(p.bound <= p.objective for p in seen)
+    assert solution.solutions_found == len(seen)
+
+
+def test_it_stops_within_a_second_of_a_request_and_keeps_the_best():
+    inst = generate(300, seed=2)
+    progressed = threading.Event()
+    asked: list[float] = []
+
+    def should_stop() -> bool:
+        if progressed.is_set():
+            asked.append(time.monotonic())
+            return True
+        return False
+
+    best = []
+
+    def on_progress(p):
+        best.append(p.objective)
+        progressed.set()
+
+    started = time.monotonic()
+    solution = solve(
+        inst,
+        time_limit_s=120,
+        num_workers=2,
+        seed=0,
+        on_progress=on_progress,
+        should_stop=should_stop,
+    )
+    ended = time.monotonic()
+    assert solution.stopped and solution.status == Status.FEASIBLE
+    assert asked and ended - asked[0] < 3.0  # generous: the solver aims at one second
+    assert ended - started < 60
+    assert solution.objective == best[-1]
+
+
+def test_a_broken_progress_callback_does_not_stop_the_search():
+    def on_progress(_p):
+        raise RuntimeError("the UI went away")
+
+    inst = instance([course(1, sessions=2)])
+    assert solve(inst, time_limit_s=5, num_workers=1, on_progress=on_progress).status in (
+        Status.OPTIMAL,
+        Status.FEASIBLE,
+    )
+
+
+def test_a_warm_start_begins_from_the_hint():
+    inst = generate(80, seed=4)
+    first = solve(inst, time_limit_s=3, num_workers=2, seed=0)
+    seen = []
+    again = solve(
+        inst, time_limit_s=1, num_workers=2, seed=5, hint=first.placements, on_progress=seen.append
+    )
+    assert seen[0].objective == first.objective
+    assert again.objective <= first.objective
+
+
+def test_the_same_seed_follows_the_same_path():
+    # Repairs stop on deterministic time, so two runs improve through the same timetables; the
+    # wall-clock limit only decides how far each gets.
+    inst = generate(60, seed=6)
+    runs = []
+    for _ in range(2):
+        seen = []
+        solve(inst, time_limit_s=3, num_workers=2, seed=9, on_progress=seen.append)
+        runs.append([p.objective for p in seen])
+    shorter = min(len(r) for r in runs)
+    assert shorter >= 1 and runs[0][:shorter] == runs[1][:shorter]
+
+
+def test_a_tiny_instance_is_solved_to_proven_optimality():
+    inst = generate(12, seed=6, weights=Weights.itc2007())
+    solution = solve(inst, time_limit_s=20, num_workers=1, seed=9)
+    assert solution.status == Status.OPTIMAL
+    assert solution.bound == solution.objective
+
+
+def test_it_returns_what_it_has_when_time_runs_out_first():
+    inst = generate(1000, seed=1)
+    solution = solve(inst, time_limit_s=0.2, num_workers=1)
+    assert solution.status == Status.UNKNOWN
+    assert solution.explanation and "No timetable was found" in solution.explanation[0].message
+    assert all(v.rule == "unplaced" for v in solution.violations if v.hard)
+
+
+def test_a_broken_model_is_reported_as_invalid(monkeypatch):
+    def broken(b):
+        b.model.new_int_var(1, 0, "empty domain")
+
+    monkeypatch.setattr(rules, "HARD", (*rules.HARD, broken))
+    inst = instance([course(1, size=150), course(2)])  # a cost to improve on: the search runs
+    assert solve(inst, time_limit_s=5, num_workers=1).status == Status.INVALID
