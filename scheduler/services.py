@@ -284,6 +284,25 @@ def runs_fail_stale(*, term: m.Term | None = None) -> int:
     )
 
 
+def run_fail_if_task_ended(run: Run) -> bool:
+    """A queued run whose task already ended (e.g. it raised before solving) is marked failed."""
+    if run.status != Status.QUEUED or not run.task_id:
+        return False
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    ended = DBTaskResult.objects.filter(
+        pk=run.task_id, status__in=(TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL)
+    ).exists()
+    if ended:
+        Run.objects.filter(pk=run.pk, status=Status.QUEUED).update(
+            status=Status.FAILED,
+            finished_at=timezone.now(),
+            error=_("The background task ended without solving; generate again."),
+        )
+    return ended
+
+
 class RunMonitor:
     """Carries the engine's callbacks to the database from a thread of its own.
 

@@ -127,7 +127,9 @@ def _run_context(request: HttpRequest, run: m.Run) -> dict:
 @require_GET
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = access.get_run_for_user(request.user, pk)
-    if run.is_active and services.runs_fail_stale(term=run.term):
+    if run.is_active and (
+        services.runs_fail_stale(term=run.term) or services.run_fail_if_task_ended(run)
+    ):
         run.refresh_from_db()
     template = "scheduler/run_detail.html"
     if request.htmx:

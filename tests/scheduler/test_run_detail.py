@@ -100,3 +100,21 @@ def test_it_redirects_anonymous_to_login(client, sched_run):
 def test_it_refuses_post(client, scheduler_admin, sched_run):
     client.force_login(scheduler_admin)
     assert client.post(_url(sched_run)).status_code == 405
+
+
+def test_it_fails_a_queued_run_whose_task_ended_without_solving(client, scheduler_admin, sched):
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    task = DBTaskResult.objects.create(
+        args_kwargs={"args": [0], "kwargs": {}},
+        task_path="scheduler.tasks.solve_run",
+        queue_name="solver",
+        backend_name="default",
+        status=TaskResultStatus.FAILED,
+    )
+    run = sm.Run.objects.create(term=sched.term, task_id=str(task.pk))
+    client.force_login(scheduler_admin)
+    client.get(_url(run))
+    run.refresh_from_db()
+    assert run.status == sm.Run.Status.FAILED and "ended without solving" in run.error
