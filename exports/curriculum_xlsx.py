@@ -22,13 +22,12 @@ LEVEL_SCALE = ColorScaleRule(start_type="num", start_value=1, start_color="EAF2F
 def curriculum_workbook(doc: CurriculumDoc) -> bytes:
     wb = xl.new_workbook()
     names = xl.SheetNames()
-    _courses(wb.create_sheet(names.take(_("Courses"))), doc)
-    _outcomes(wb.create_sheet(names.take(_("Outcomes"))), doc)
-    _assessment(wb.create_sheet(names.take(_("Assessment"))), doc)
-    _topics(wb.create_sheet(names.take(_("Topics"))), doc)
+    for title, build in ((_("Courses"), _courses), (_("Outcomes"), _outcomes),
+                         (_("Assessment"), _assessment), (_("Topics"), _topics)):
+        xl.add_sheet(wb, names, title, build, doc)
     for matrix in doc.matrices:
-        _matrix(wb.create_sheet(names.take(_("Matrix %(code)s") % {
-            "code": matrix.programme_code})), matrix)
+        xl.add_sheet(wb, names, _("Matrix %(code)s") % {"code": matrix.programme_code}, _matrix,
+                     matrix)
     return xl.to_bytes(wb)
 
 

@@ -27,6 +27,7 @@ from exports.xlsx import (
     TITLE,
     WRAP_TOP,
     SheetNames,
+    add_sheet,
     cell,
     fill,
     landscape_one_page_wide,
@@ -55,11 +56,11 @@ def timetable_workbook(
     grids = week_grids(tt)
     wb = new_workbook()
     names = SheetNames()
-    _overview(wb.create_sheet(names.take(_("Overview"))), tt, member, violations, colours)
-    _sessions(wb.create_sheet(names.take(_("Sessions"))), tt)
-    _violations(wb.create_sheet(names.take(_("Violations"))), violations)
+    add_sheet(wb, names, _("Overview"), _overview, tt, member, violations, colours)
+    add_sheet(wb, names, _("Sessions"), _sessions, tt)
+    add_sheet(wb, names, _("Violations"), _violations, violations)
     for done, grid in enumerate(grids, 1):
-        _grid(wb.create_sheet(names.take(grid_sheet_name(grid))), tt, grid, colours)
+        add_sheet(wb, names, grid_sheet_name(grid), _grid, tt, grid, colours)
         if progress is not None:
             progress(done, len(grids))
     return to_bytes(wb)

@@ -51,6 +51,15 @@ def new_workbook() -> Workbook:
     return Workbook(write_only=True)
 
 
+def add_sheet(wb: Workbook, names: SheetNames, title: str, build, *args) -> None:
+    """A sheet named from ``title``, filled by ``build(ws, *args)`` and closed at once: a
+    write-only sheet keeps a temporary file open until it is closed, and a big timetable has
+    more sheets than a process may open files."""
+    ws = wb.create_sheet(names.take(title))
+    build(ws, *args)
+    ws.close()
+
+
 def to_bytes(wb: Workbook) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
