@@ -45,6 +45,10 @@ FORMATS = {"xlsx": XLSX_CONTENT_TYPE, "pdf": PDF_CONTENT_TYPE}
 # Up to this many week grids an export is made inside the request; above, in the background.
 # A grid costs about 10 ms in a workbook and 0.25 s in a PDF book on the CI machines.
 SYNC_GRIDS = {"xlsx": 150, "pdf": 8}
+# A finished export's file is kept this long; a job not finished this long after it was asked
+# for is taken for lost.
+KEEP_FILES = dt.timedelta(days=7)
+STALE_AFTER = dt.timedelta(minutes=30)
 # Terms a calendar feed covers: the newest ones with a published timetable.
 FEED_TERMS = 6
 
@@ -123,12 +127,30 @@ def export_job_create(*, user, run: Run, member: Institution | None, fmt: str) -
 
     if fmt not in FORMATS:
         raise ValueError(f"Unknown timetable export format {fmt!r}.")
+    ExportJob.objects.filter(  # files are kept for a week
+        requested_by=user, finished_at__lt=timezone.now() - KEEP_FILES
+    ).delete()
     job = ExportJob.objects.create(
         requested_by=user,
         kind=f"timetable_{fmt}",
         params={"run": run.pk, "member": member.pk if member else None, "format": fmt},
     )
     transaction.on_commit(lambda: run_export_job.enqueue(job.pk))
+    return job
+
+
+def export_job_check(job: ExportJob) -> ExportJob:
+    """A job still queued or running long after it was asked for has lost its worker: say so,
+    so that its page stops waiting and the user can start it again."""
+    if job.status in (ExportJob.Status.QUEUED, ExportJob.Status.RUNNING) and (
+        job.created_at < timezone.now() - STALE_AFTER
+    ):
+        ExportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=ExportJob.Status.FAILED, finished_at=timezone.now(),
+            error=_("The export did not finish: no worker took it up, or it stopped. "
+                    "Start it again from the timetable."),
+        )
+        job.refresh_from_db()
     return job
 
 

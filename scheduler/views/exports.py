@@ -89,7 +89,7 @@ def _get_job(request: HttpRequest, pk: int) -> ExportJob:
 @login_required
 @require_GET
 def export_job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _get_job(request, pk)
+    job = exporting.export_job_check(_get_job(request, pk))
     template = "exports/export_job.html"
     if request.htmx:
         template += "#job"

@@ -1,9 +1,11 @@
 """POST /scheduling/exports/: queue a big timetable export as a background job."""
 
+import datetime as dt
 import io
 
 import openpyxl
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from scheduler.models import ExportJob
@@ -60,6 +62,20 @@ def test_it_reports_a_failed_export(client, consortium_admin, shared_world, monk
     assert run_export_job.call(job.pk) == "failed"
     job.refresh_from_db()
     assert job.error == "disk full" and job.content is None
+
+
+def test_it_clears_the_users_files_older_than_a_week(client, consortium_admin, shared_world):
+    old = ExportJob.objects.create(
+        requested_by=consortium_admin, kind="timetable_pdf", status=ExportJob.Status.DONE,
+        finished_at=timezone.now() - dt.timedelta(days=8), content=b"old")
+    recent = ExportJob.objects.create(
+        requested_by=consortium_admin, kind="timetable_pdf", status=ExportJob.Status.DONE,
+        finished_at=timezone.now() - dt.timedelta(days=1), content=b"new")
+    client.force_login(consortium_admin)
+    post(client, shared_world)
+    assert not ExportJob.objects.filter(pk=old.pk).exists()
+    assert ExportJob.objects.filter(pk=recent.pk).exists()
+    assert ExportJob.objects.count() == 2
 
 
 def test_it_answers_htmx_with_the_progress_fragment(client, consortium_admin, shared_world):

@@ -1,6 +1,9 @@
 """GET /scheduling/exports/<pk>/: a job's progress, polled by htmx until it is done."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from scheduler.models import ExportJob
 
@@ -52,3 +55,13 @@ def test_it_refuses_post(client, scheduler_admin, job):
 
 def test_it_sends_anonymous_users_to_log_in(client, job):
     assert client.get(f"/scheduling/exports/{job.pk}/").status_code == 302
+
+
+def test_it_gives_up_on_a_job_no_worker_finished(client, scheduler_admin, job):
+    ExportJob.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=1))
+    client.force_login(scheduler_admin)
+    body = client.get(f"/scheduling/exports/{job.pk}/").content.decode()
+    job.refresh_from_db()
+    assert job.status == ExportJob.Status.FAILED and "Start it again" in job.error
+    assert "every 1s" not in body and "Start it again" in body
