@@ -27,7 +27,7 @@ from scheduler.timetable import Ref, Timetable
 PDF_CONTENT_TYPE = "application/pdf"
 # The grids of a timetable book are laid out this many at a time, then the parts are joined:
 # WeasyPrint keeps every laid-out page in memory until it writes, so big terms go in parts.
-BOOK_PART = 40
+BOOK_PART = 25
 Progress = Callable[[int, int], None]
 
 
