@@ -58,6 +58,7 @@ def test_it_prepares_a_big_timetable_book_in_the_background(
     monkeypatch.setitem(exporting.SYNC_GRIDS, "pdf", 2)  # this small term counts as big
     login(page, "scheduler")
     page.goto(f"/scheduling/runs/{shared_world.run.pk}/grid/")
+    shot(page, "grid")
     page.click("text=Timetable book (PDF)")
     expect(page.locator("h1")).to_have_text("A big export")
     page.click("text=Prepare the timetable book (PDF)")
