@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -38,6 +39,15 @@ def week_cells(term: m.Term, marks: dict[tuple[int, int], str], labels: dict) ->
         for period in term.periods.all()
     )
     return Week(days, rows)
+
+
+def change_cell(request: HttpRequest, change: Callable[[int, int], object]) -> str:
+    """Apply `change(day, period)` to the clicked cell; the refusal's sentence, or ""."""
+    try:
+        change(*cell_from_post(request))
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 def cell_from_post(request: HttpRequest) -> tuple[int, int]:

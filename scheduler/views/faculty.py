@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from curriculum.models import Faculty
 from scheduler import access, services
 from scheduler import models as m
 from scheduler.forms import FacultyLimitsForm
-from scheduler.views.cells import cell_from_post, week_cells
+from scheduler.views.cells import change_cell, week_cells
 
 
 @login_required
@@ -41,11 +40,12 @@ def faculty_availability(request: HttpRequest, pk: int, slug: str) -> HttpRespon
     limits = FacultyLimitsForm(instance=person)
     error = ""
     if request.method == "POST" and "cell" in request.POST:
-        try:
-            day, period = cell_from_post(request)
-            services.faculty_availability_cycle(term=term, faculty=person, day=day, period=period)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+        error = change_cell(
+            request,
+            lambda d, p: services.faculty_availability_cycle(
+                term=term, faculty=person, day=d, period=p
+            ),
+        )
         if not request.htmx and not error:
             return redirect("scheduler:faculty_availability", pk=person.pk, slug=term.slug)
     elif request.method == "POST":

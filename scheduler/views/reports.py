@@ -32,13 +32,18 @@ def _pick(runs: list[m.Run], wanted: str | None, fallback: m.Run | None) -> m.Ru
     return fallback
 
 
-@login_required
-@require_GET
-def run_compare(request: HttpRequest, slug: str) -> HttpResponse:
+def _term_runs(request: HttpRequest, slug: str) -> tuple[m.Term, list[m.Run], m.Run | None]:
+    """A term for staff, its runs with a timetable, and its published run among them."""
     term = access.get_term_for_user(request.user, slug)
     access.require_staff(request.user)
     runs = list(term.runs.filter(objective__isnull=False))
-    published = next((r for r in runs if r.pk == term.published_run_id), None)
+    return term, runs, next((r for r in runs if r.pk == term.published_run_id), None)
+
+
+@login_required
+@require_GET
+def run_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    term, runs, published = _term_runs(request, slug)
     a = _pick(runs, request.GET.get("a"), published or (runs[1] if len(runs) > 1 else None))
     b = _pick(runs, request.GET.get("b"), next((r for r in runs if r != a), None))
     context = {"term": term, "runs": runs, "a": a, "b": b, "moves": [], "rules": []}
@@ -91,11 +96,8 @@ def _lost_days(term: m.Term, holidays: list[dt.date]) -> dict[int, int]:
 @login_required
 @require_GET
 def term_load(request: HttpRequest, slug: str) -> HttpResponse:
-    term = access.get_term_for_user(request.user, slug)
-    access.require_staff(request.user)
-    runs = list(term.runs.filter(objective__isnull=False))
-    fallback = next((r for r in runs if r.pk == term.published_run_id), runs[0] if runs else None)
-    run = _pick(runs, request.GET.get("run"), fallback)
+    term, runs, published = _term_runs(request, slug)
+    run = _pick(runs, request.GET.get("run"), published or (runs[0] if runs else None))
     context = {"term": term, "runs": runs, "run": run}
     if run is None:
         return render(request, "scheduler/term_load.html", context)

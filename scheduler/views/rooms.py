@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from scheduler import access, services
 from scheduler import models as m
 from scheduler.forms import LoanFormSet, RoomForm
-from scheduler.views.cells import cell_from_post, week_cells
+from scheduler.views.cells import change_cell, week_cells
 
 
 @login_required
@@ -80,11 +80,10 @@ def room_unavailability(request: HttpRequest, pk: int, slug: str) -> HttpRespons
     term = access.get_term_for_user(request.user, slug)
     error = ""
     if request.method == "POST":
-        try:
-            day, period = cell_from_post(request)
-            services.room_unavailability_toggle(term=term, room=room, day=day, period=period)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+        error = change_cell(
+            request,
+            lambda d, p: services.room_unavailability_toggle(term=term, room=room, day=d, period=p),
+        )
         if not request.htmx and not error:
             return redirect("scheduler:room_unavailability", pk=room.pk, slug=term.slug)
     marks = {

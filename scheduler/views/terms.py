@@ -66,39 +66,33 @@ def _save_term(request: HttpRequest, form, periods, holidays) -> m.Term | None:
     return services.term_save(form=form, periods=periods.periods, holidays=holidays.holidays)
 
 
+def _term_page(request: HttpRequest, term: m.Term | None) -> HttpResponse:
+    form, periods, holidays = _term_forms(request, term)
+    if request.method == "POST":
+        saved = _save_term(request, form, periods, holidays)
+        if saved is not None:
+            messages.success(request, _("Term saved."))
+            return redirect("scheduler:term_detail", slug=saved.slug)
+    return render(
+        request,
+        "scheduler/term_form.html",
+        {"form": form, "periods": periods, "holidays": holidays, "term": term},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def term_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create(request.user):
         raise Http404
-    form, periods, holidays = _term_forms(request, None)
-    if request.method == "POST":
-        term = _save_term(request, form, periods, holidays)
-        if term is not None:
-            messages.success(request, _("Term created."))
-            return redirect("scheduler:term_detail", slug=term.slug)
-    return render(
-        request,
-        "scheduler/term_form.html",
-        {"form": form, "periods": periods, "holidays": holidays, "term": None},
-    )
+    return _term_page(request, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def term_edit(request: HttpRequest, slug: str) -> HttpResponse:
     term = access.get_term_for_user(request.user, slug, edit=True)
-    form, periods, holidays = _term_forms(request, term)
-    if request.method == "POST":
-        term = _save_term(request, form, periods, holidays)
-        if term is not None:
-            messages.success(request, _("Term saved."))
-            return redirect("scheduler:term_detail", slug=term.slug)
-    return render(
-        request,
-        "scheduler/term_form.html",
-        {"form": form, "periods": periods, "holidays": holidays, "term": form.instance},
-    )
+    return _term_page(request, term)
 
 
 @login_required

@@ -64,3 +64,11 @@ def placed_run(term: sm.Term, *, status: str = sm.Run.Status.SUCCEEDED, **kw) ->
             room=rooms[i % len(rooms)],
         )
     return run
+
+
+def assert_guarded(client, user, url: str, *, method: str = "get", refused: str = "post") -> None:
+    """Anonymous users are sent to log in; `user` gets 405 for another HTTP method."""
+    response = getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    client.force_login(user)
+    assert getattr(client, refused)(url).status_code == 405

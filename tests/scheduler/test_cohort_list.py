@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from tests import factories as f
+from tests.scheduler.scenario import assert_guarded
 
 URL = reverse("scheduler:cohort_list")
 
@@ -24,10 +25,5 @@ def test_it_hides_cohorts_from_faculty_and_reviewers(client, faculty, partner_re
         assert client.get(URL).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client):
-    assert client.get(URL)["Location"].startswith("/login/")
-
-
-def test_it_refuses_post(client, scheduler_admin):
-    client.force_login(scheduler_admin)
-    assert client.post(URL).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin):
+    assert_guarded(client, scheduler_admin, URL, method="get", refused="post")

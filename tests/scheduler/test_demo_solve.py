@@ -18,7 +18,7 @@ from scheduler import models as sm
 def test_the_demo_term_solves_without_hard_violations_from_the_command():
     demo.load(password=settings.DEMO_PASSWORD)
     out = io.StringIO()
-    call_command("solve", demo.TERM_SLUG, "--time-limit", "20", stdout=out)
+    call_command("solve", demo.TERM_SLUG, "--time-limit", "10", stdout=out)
     run = sm.Run.objects.get(term__slug=demo.TERM_SLUG)
     assert run.status == sm.Run.Status.SUCCEEDED, run.error
     assert run.hard_violations == 0

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from scheduler import models as sm
+from tests.scheduler.scenario import assert_guarded
 
 
 def _url(person, term):
@@ -72,10 +73,7 @@ def _other(run):
     return run.assignments.first().session.offering.faculty.first()
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.get(_url(sched.faculty[0], sched.term))["Location"].startswith("/login/")
-
-
-def test_it_refuses_delete(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.delete(_url(sched.faculty[0], sched.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(
+        client, scheduler_admin, _url(sched.faculty[0], sched.term), method="get", refused="delete"
+    )

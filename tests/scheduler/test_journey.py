@@ -17,7 +17,7 @@ from scheduler import models as sm
 from tests.conftest import login
 from tests.scheduler.workers import TaskWorker
 
-SOLVE_S = 20  # seconds per solve; the demo term needs less to find a timetable
+SOLVE_S = 10  # seconds per solve; the demo term finds a first timetable in well under a second
 WAIT_MS = (SOLVE_S + 60) * 1000
 
 

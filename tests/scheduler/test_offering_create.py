@@ -3,6 +3,7 @@ from django.urls import reverse
 from curriculum import models as cm
 from scheduler import models as sm
 from tests import factories as f
+from tests.scheduler.scenario import assert_guarded
 
 
 def _url(term):
@@ -61,10 +62,5 @@ def test_it_hides_the_form_from_reviewers(client, partner_reviewer, sched):
     assert client.get(_url(sched.term)).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.get(_url(sched.term))["Location"].startswith("/login/")
-
-
-def test_it_refuses_put(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.put(_url(sched.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="put")

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from curriculum import models as cm
 from scheduler import models as sm
-from tests.scheduler.scenario import placed_run
+from tests.scheduler.scenario import assert_guarded, placed_run
 
 
 def _url(offering):
@@ -54,10 +54,5 @@ def test_it_hides_the_action_from_reviewers(client, partner_reviewer, sched):
     assert client.post(_url(sched.offerings[0])).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.post(_url(sched.offerings[0]))["Location"].startswith("/login/")
-
-
-def test_it_refuses_get(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.get(_url(sched.offerings[0])).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(client, scheduler_admin, _url(sched.offerings[0]), method="post", refused="get")

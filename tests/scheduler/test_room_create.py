@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from scheduler import models as sm
 from tests import factories as f
+from tests.scheduler.scenario import assert_guarded
 
 URL = reverse("scheduler:room_create")
 
@@ -62,10 +63,5 @@ def test_it_hides_the_form_from_faculty(client, faculty):
     assert client.get(URL).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client):
-    assert client.get(URL)["Location"].startswith("/login/")
-
-
-def test_it_refuses_put(client, scheduler_admin):
-    client.force_login(scheduler_admin)
-    assert client.put(URL).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin):
+    assert_guarded(client, scheduler_admin, URL, method="get", refused="put")

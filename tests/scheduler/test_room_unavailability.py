@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from scheduler import models as sm
+from tests.scheduler.scenario import assert_guarded
 
 
 def _url(room, term):
@@ -49,10 +50,7 @@ def test_it_hides_the_page_from_faculty(client, faculty, sched):
     assert client.get(_url(sched.rooms[0], sched.term)).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.get(_url(sched.rooms[0], sched.term))["Location"].startswith("/login/")
-
-
-def test_it_refuses_put(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.put(_url(sched.rooms[0], sched.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(
+        client, scheduler_admin, _url(sched.rooms[0], sched.term), method="get", refused="put"
+    )

@@ -3,6 +3,7 @@ from django_tasks_db.models import DBTaskResult
 
 from scheduler import models as sm
 from tests import factories as f
+from tests.scheduler.scenario import assert_guarded
 
 
 def _url(term):
@@ -95,10 +96,5 @@ def test_it_hides_the_term_from_reviewers(client, partner_reviewer, sched):
     assert client.post(_url(sched.term), DATA).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.post(_url(sched.term), DATA)["Location"].startswith("/login/")
-
-
-def test_it_refuses_get(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.get(_url(sched.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(client, scheduler_admin, _url(sched.term), method="post", refused="get")

@@ -3,6 +3,7 @@ import datetime as dt
 from django.urls import reverse
 
 from scheduler import models as sm
+from tests.scheduler.scenario import assert_guarded
 
 URL = reverse("scheduler:term_create")
 
@@ -86,10 +87,5 @@ def test_it_hides_the_form_from_faculty_and_reviewers(client, faculty, partner_r
         assert client.get(URL).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client):
-    assert client.get(URL)["Location"].startswith("/login/")
-
-
-def test_it_refuses_put(client, scheduler_admin):
-    client.force_login(scheduler_admin)
-    assert client.put(URL).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin):
+    assert_guarded(client, scheduler_admin, URL, method="get", refused="put")

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from scheduler import models as sm
 from tests import factories as f
-from tests.scheduler.scenario import placed_run
+from tests.scheduler.scenario import assert_guarded, placed_run
 
 
 def _url(term):
@@ -54,10 +54,5 @@ def test_it_hides_the_report_from_faculty(client, faculty, sched_run):
     assert client.get(_url(sched_run.term)).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched):
-    assert client.get(_url(sched.term))["Location"].startswith("/login/")
-
-
-def test_it_refuses_post(client, scheduler_admin, sched):
-    client.force_login(scheduler_admin)
-    assert client.post(_url(sched.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
+    assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="post")

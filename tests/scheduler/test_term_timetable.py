@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from tests.scheduler.scenario import assert_guarded
+
 
 def _url(term):
     return reverse("scheduler:term_timetable", args=[term.slug])
@@ -26,10 +28,5 @@ def test_it_hides_timetables_from_reviewers(client, partner_reviewer, sched_run)
     assert client.get(_url(sched_run.term)).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched_run):
-    assert client.get(_url(sched_run.term))["Location"].startswith("/login/")
-
-
-def test_it_refuses_post(client, scheduler_admin, sched_run):
-    client.force_login(scheduler_admin)
-    assert client.post(_url(sched_run.term)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched_run):
+    assert_guarded(client, scheduler_admin, _url(sched_run.term), method="get", refused="post")

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from scheduler import models as sm
-from tests.scheduler.scenario import placed_run, world
+from tests.scheduler.scenario import assert_guarded, placed_run, world
 
 
 def _url(run):
@@ -73,10 +73,5 @@ def test_it_shows_reviewers_no_timetable(client, partner_reviewer, sched_run):
     assert client.get(_url(unpublished)).status_code == 404
 
 
-def test_it_redirects_anonymous_to_login(client, sched_run):
-    assert client.get(_url(sched_run))["Location"].startswith("/login/")
-
-
-def test_it_refuses_post(client, scheduler_admin, sched_run):
-    client.force_login(scheduler_admin)
-    assert client.post(_url(sched_run)).status_code == 405
+def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched_run):
+    assert_guarded(client, scheduler_admin, _url(sched_run), method="get", refused="post")
