@@ -120,8 +120,8 @@ def timetable_grid(request: HttpRequest, pk: int) -> HttpResponse:
         "penalties": [(rule_label(r), v) for r, v in tt.penalties.items() if v],
     }
     template = "scheduler/timetable_grid.html"
-    if request.htmx and request.headers.get("HX-Target") == "grid":
-        template += "#grid"
+    if request.htmx and request.headers.get("HX-Target") == "timetable":
+        template += "#timetable"
     return render(request, template, context)
 
 

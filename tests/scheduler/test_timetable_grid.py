@@ -33,13 +33,15 @@ def test_it_views_by_faculty_room_and_member_with_filters(client, scheduler_admi
     assert labs.content.decode().count('class="block') == 0
 
 
-def test_it_returns_the_grid_fragment_to_htmx(client, scheduler_admin, sched_run):
+def test_it_returns_the_filters_and_grid_to_htmx(client, scheduler_admin, sched_run):
+    room = sched_run.assignments.first().room
     client.force_login(scheduler_admin)
     response = client.get(
-        _url(sched_run), {"by": "member"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="grid"
+        _url(sched_run), {"by": "room"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="timetable"
     )
-    assert response.content.lstrip().startswith(b'<div id="grid">')
-    assert b"<html" not in response.content
+    assert response.content.lstrip().startswith(b'<div id="timetable">')
+    assert b'<div id="grid">' in response.content and b"<html" not in response.content
+    assert f'<option value="{room.pk}"'.encode() in response.content  # the rooms to choose
 
 
 def test_it_loads_in_fixed_queries(client, scheduler_admin, member, django_assert_num_queries):
