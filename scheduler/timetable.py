@@ -34,6 +34,13 @@ class Ref:
     # member, a cohort's member): per-member export packs and access filters read it.
     member_id: int | None = None
 
+    @property
+    def display(self) -> str:
+        """The name in the active language (falling back to the other one)."""
+        from curriculum.models import bilingual
+
+        return bilingual(self.name, self.name_zh)
+
 
 @dataclass(frozen=True)
 class Entry:

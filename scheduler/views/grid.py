@@ -66,9 +66,9 @@ def _as_int(value: str | None) -> int | None:
 
 def _choices(tt: Timetable, by: str) -> list[Choice]:
     if by == "member":
-        return [Choice(r.id, r.name) for r in tt.members]
+        return [Choice(r.id, r.display) for r in tt.members]
     return [
-        Choice(r.id, f"{r.code} {r.name}".strip() if by != "faculty" else r.name)
+        Choice(r.id, f"{r.code} {r.display}".strip() if by != "faculty" else r.display)
         for r in _refs(tt.entries, by)
     ]
 

@@ -152,7 +152,7 @@ def _lab_rooms(tt) -> list[m.Room]:
 def _by_week(term: m.Term, tt, lab_ids: set[int]) -> list[tuple[str, list[int], list[int]]]:
     """Per member and week of the term: periods its faculty teach, periods it uses labs."""
     holidays = set(tt.holidays)
-    names = {ref.id: ref.name for ref in tt.members}
+    names = {ref.id: ref.display for ref in tt.members}
     teach: dict[int, list[int]] = defaultdict(lambda: [0] * term.weeks)
     labs: dict[int, list[int]] = defaultdict(lambda: [0] * term.weeks)
     for e in tt.entries:
@@ -178,7 +178,7 @@ def _lab_use(tt, total) -> list[tuple[str, str, list[LoadRow]]]:
         .select_related("campus__institution")
         .prefetch_related("loans__borrower")
     }
-    names = {ref.id: ref.name for ref in tt.members}
+    names = {ref.id: ref.display for ref in tt.members}
     use: dict[int, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for e in tt.entries:
         use[e.room.id][e.member.id].append(e)

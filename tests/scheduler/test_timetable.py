@@ -80,3 +80,16 @@ def test_it_names_the_member_of_each_ref(member, other_member):
     assert entry.faculty[0].member_id == member.pk
     assert {c.member_id for c in entry.cohorts} == {member.pk, other_member.pk}
     assert entry.course.member_id == entry.member.member_id == member.pk
+
+
+def test_it_names_refs_in_the_active_language():
+    from django.utils import translation
+
+    from scheduler.timetable import Ref
+
+    ref = Ref(id=1, code="JY", name="Jinyun University", name_zh="缙云大学")
+    with translation.override("zh-hans"):
+        assert ref.display == "缙云大学"
+    with translation.override("en"):
+        assert ref.display == "Jinyun University"
+    assert Ref(id=2, code="X", name="Only English").display == "Only English"
