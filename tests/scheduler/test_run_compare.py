@@ -58,3 +58,15 @@ def test_it_hides_the_comparison_from_faculty_and_reviewers(
 
 def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
     assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="post")
+
+
+def test_it_compares_in_fixed_queries(client, scheduler_admin, member, django_assert_num_queries):
+    from tests.scheduler.scenario import world
+
+    client.force_login(scheduler_admin)
+    for size in (1, 6):
+        w = world(member, size=size)
+        a, b = placed_run(w.term), placed_run(w.term)
+        with django_assert_num_queries(18):
+            response = client.get(_url(w.term), {"a": a.pk, "b": b.pk})
+        assert b"0 sessions moved" in response.content

@@ -60,3 +60,15 @@ def test_it_hides_the_term_from_reviewers(client, partner_reviewer, sched_run):
 
 def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
     assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="post")
+
+
+def test_it_lists_runs_in_fixed_queries(client, scheduler_admin, sched, django_assert_num_queries):
+    from tests.scheduler.scenario import placed_run
+
+    client.force_login(scheduler_admin)
+    for count in (1, 5):
+        for _ in range(count):
+            placed_run(sched.term, created_by=scheduler_admin)
+        with django_assert_num_queries(12):
+            response = client.get(_url(sched.term))
+        assert response.content.count(b'class="badge run-succeeded"') == sm.Run.objects.count()

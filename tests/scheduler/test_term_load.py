@@ -56,3 +56,15 @@ def test_it_hides_the_report_from_faculty(client, faculty, sched_run):
 
 def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
     assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="post")
+
+
+def test_it_reports_in_fixed_queries(client, scheduler_admin, member, django_assert_num_queries):
+    from tests.scheduler.scenario import world
+
+    client.force_login(scheduler_admin)
+    for size in (1, 6):
+        w = world(member, size=size)
+        run = placed_run(w.term)
+        with django_assert_num_queries(16):
+            response = client.get(_url(w.term), {"run": run.pk})
+        assert response.status_code == 200
