@@ -112,11 +112,11 @@ def all_feeds(tt: Timetable) -> bytes:
             buckets.setdefault(("cohort", ref.id), []).append(entry)
         for ref in entry.faculty:
             buckets.setdefault(("faculty", ref.id), []).append(entry)
-    total = b""
-    for (subject, ref_id), entries in buckets.items():
-        total += calendar_ics([replace(tt, entries=tuple(entries))], name=f"{subject} {ref_id}",
-                              subject=subject, subject_id=ref_id)
-    return total
+    return b"".join(
+        calendar_ics([replace(tt, entries=tuple(entries))], name=f"{subject} {ref_id}",
+                     subject=subject, subject_id=ref_id)
+        for (subject, ref_id), entries in buckets.items()
+    )
 
 
 EXPORTS = {
