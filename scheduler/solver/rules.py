@@ -384,8 +384,13 @@ def room_stability(b: ModelBuilder) -> Penalty:
     some_room: dict[int, list[Literal]] = defaultdict(list)
     for (c, r), lits in sorted(by_course_room.items()):
         uses = model.new_bool_var(f"uses{c}_{r}")
-        for lit in lits:
-            model.add_implication(lit, uses)
+        if b.fixed_positions and len(lits) > 2:
+            # One constraint propagates as the implications do; the LP (whole models) prefers
+            # the implications, the small neighbourhood models prefer fewer constraints.
+            model.add(sum(lits) <= len(lits) * uses)
+        else:
+            for lit in lits:
+                model.add_implication(lit, uses)
         out.terms.append((1, uses))
         some_room[c].append(uses)
     for c, uses_any in some_room.items():

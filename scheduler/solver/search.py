@@ -24,7 +24,6 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -38,10 +37,13 @@ from .model import UNPLACED_COST, Assignment, ModelBuilder, Position
 log = logging.getLogger(__name__)
 
 POLL_S = 0.1
-SUB_DTIME = 0.25  # deterministic time per neighbourhood repair
+SUB_DTIME = 0.1  # deterministic time per neighbourhood repair
 MIN_SIZE = 4
+START_SIZE = 12
 WHOLE_FACTOR = 20  # a neighbourhood that is the whole timetable gets this much more time
-FIRST_ROOMS_SHARE = 0.1  # of the time left, to place what fits of the first times
+RESTART_SHARE = 0.1  # of the time limit: an incomplete search then tries a time-only model
+FIRST_TIMES_SHARE = 0.1  # of the time left, per step of the time-then-rooms first timetable
+NO_WEIGHTS = Weights(0, 0, 0, 0, 0, 0, 0, 0)
 
 
 class Stopper:
@@ -122,6 +124,7 @@ def run_cp(
     first: bool = False,
     lp: bool = True,
     stop_below: float | None = None,
+    repair_hint: bool = False,
 ) -> Run:
     """Solve a model under the stopper, with a time limit always set.
 
@@ -140,6 +143,8 @@ def run_cp(
     params.stop_after_first_solution = first
     if not lp:
         params.linearization_level = 0
+    if repair_hint:
+        params.repair_hint = True
     if stopper.stopped:
         return Run(cp_model.UNKNOWN, None, None, None)
     stopper.register(solver)
@@ -196,6 +201,18 @@ class Outcome:
 
 
 @dataclass
+class _State:
+    """The incumbent shared by the workers, and what they learn about the neighbourhoods."""
+
+    current: Assignment
+    cost: int
+    stats: dict[str, KindStats]
+    version: int = 0
+    done: str | None = None  # "optimal" | "invalid" | "gave up"
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
 class KindStats:
     size: float
     score: float = 1.0
@@ -215,11 +232,12 @@ class Search:
     workers: int = 1
     on_improve: Callable[[int, int], None] | None = None  # (cost, solutions so far)
     complete_by: float = math.inf  # monotonic time by which an incomplete search gives up
+    started: float = field(default_factory=time.monotonic)
     solutions: int = 0
-    rng: random.Random = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rng = random.Random(self.seed)
+        self._base_rng = random.Random(self.seed)
+        self._local = threading.local()
         prep = self.prep
         self.total = sum(g.size for g in prep.groups)
         related: list[set[int]] = [set() for _ in prep.instance.courses]
@@ -263,8 +281,9 @@ class Search:
     def first(self, hint: Assignment | None = None) -> Outcome:
         """A first timetable: the hint if complete and valid, else a greedy one (see greedy.py).
 
-        When the greedy timetable leaves sessions out, the outcome is "partial" and ``improve``
-        places the rest by moving others.
+        When the greedy timetable leaves sessions out, the outcome is "partial": ``improve``
+        places the rest by moving others (and, if that takes too long, starts over from a
+        time-only model).
         """
         prep = self.prep
         if hint is not None and self._complete(hint) and hard_conflicts(prep, hint) == 0:
@@ -277,6 +296,49 @@ class Search:
         cost = self.cost(assignment)
         self._improved(cost)
         return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
+
+    def _times_then_rooms(self, start: Assignment) -> Assignment | None:
+        """Times from a time-only model (Hall's condition on rooms), then rooms for them."""
+        prep = self.prep
+        budget = max(1.0, FIRST_TIMES_SHARE * self.stopper.remaining())
+        timing = ModelBuilder(prep, NO_WEIGHTS, with_rooms=False).build()
+        timing.add_hint(start)
+        run = run_cp(
+            timing.model,
+            self.stopper,
+            seed=self.seed,
+            workers=self.workers,
+            first=True,
+            wall_s=budget,
+        )
+        if run.values is None:
+            return None
+        times = timing.extract(run.values)
+        domains = {g: {s for s, _ in positions} for g, positions in times.items()}
+        rooms = ModelBuilder(prep, self.weights, domains=domains).build()
+        rooms.add_hint(start)
+        run = run_cp(
+            rooms.model,
+            self.stopper,
+            seed=self.seed,
+            workers=self.workers,
+            first=True,
+            wall_s=budget,
+        )
+        if run.values is None:
+            missing = {g.index: g.size for g in prep.groups}
+            rooms = ModelBuilder(prep, self.weights, domains=domains, missing=missing).build()
+            run = run_cp(
+                rooms.model,
+                self.stopper,
+                seed=self.seed,
+                workers=self.workers,
+                wall_s=budget,
+                stop_below=UNPLACED_COST,
+            )
+            if run.values is None:
+                return None
+        return rooms.extract(run.values)
 
     def complete(self, assignment: Assignment) -> Outcome:
         """Last resort for an incomplete timetable: the full model, hinted, for the time left."""
@@ -301,47 +363,42 @@ class Search:
 
     # ------------------------------------------------------------------ improvement
     def improve(self, assignment: Assignment, cost: int) -> Outcome:
-        """Large-neighbourhood search from a valid timetable until stopped; returns the best."""
+        """Large-neighbourhood search from a timetable until stopped; returns the best.
+
+        Each worker thread repeats: take the incumbent, free a neighbourhood, repair it with
+        CP-SAT (which releases the GIL while it searches), and offer the result. A result based
+        on an incumbent that has changed meanwhile is merged in when the groups it moved are
+        untouched and the whole stays valid. With one worker everything runs in this thread and
+        a seed gives the same path; with more, the interleaving depends on timing.
+        """
         current = {g: list(p) for g, p in assignment.items()}
         if self.total == 0 or cost == 0:  # no penalty is negative: nothing can beat 0
             return Outcome("optimal", current, cost, self.solutions)
-        start_size = float(min(self.total, max(MIN_SIZE, 20)))
-        stats = {kind: KindStats(start_size) for kind in KINDS}
-        stats["rooms_only"].size = float(self.total)
-        pool = ThreadPoolExecutor(max_workers=self.workers) if self.workers > 1 else None
-        rounds = 0
-        try:
-            while not self.stopper.stopped:
-                rounds += 1
-                kinds = self._pick_kinds(stats, cost >= UNPLACED_COST)
-                if rounds == 1 and self.total <= start_size and cost < UNPLACED_COST:
-                    kinds = ["courses"]  # the whole timetable is one neighbourhood: solve it
-                hoods = [self._neighbourhood(kind, current, stats[kind].size) for kind in kinds]
-                seeds = [self.rng.randrange(1 << 30) for _ in hoods]
-                if pool is None:
-                    repairs = [
-                        self._repair(current, h, s) for h, s in zip(hoods, seeds, strict=True)
-                    ]
-                else:
-                    repairs = list(pool.map(self._repair, [current] * len(hoods), hoods, seeds))
-                if self.stopper.stopped and not any(r.assignment for r in repairs):
-                    break
-                current, cost, proven = self._accept(current, cost, repairs, stats)
-                if any(r.invalid for r in repairs):
-                    return Outcome("invalid")
-                if proven or cost == 0:
-                    if cost >= UNPLACED_COST:  # the whole model, solved: nothing places all
-                        return Outcome("infeasible")
-                    return Outcome("optimal", current, cost, self.solutions)
-                if cost >= UNPLACED_COST and time.monotonic() >= self.complete_by:
-                    break
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True)
-        log.info("LNS: %d rounds, cost %d", rounds, cost)
-        if cost >= UNPLACED_COST:
-            return Outcome("partial", current, cost, self.solutions)
-        for kind, st in stats.items():
+        start_size = float(min(self.total, max(MIN_SIZE, START_SIZE)))
+        state = _State(current, cost, {kind: KindStats(start_size) for kind in KINDS})
+        if self.total <= start_size and cost < UNPLACED_COST:
+            # The whole timetable is one small neighbourhood: try to solve it outright.
+            hood = self._neighbourhood("courses", current, start_size, self.rng)
+            self._offer(state, current, 0, self._repair(current, hood, self.rng.randrange(1 << 30)))
+        if state.done is None:
+            seeds = [self.rng.randrange(1 << 30) for _ in range(self.workers)]
+            if self.workers == 1:
+                self._work(state, 0, seeds[0])
+            else:
+                threads = [
+                    threading.Thread(
+                        target=self._work, args=(state, i, seeds[i]), name=f"lns-{i}", daemon=True
+                    )
+                    for i in range(self.workers)
+                ]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+        log.info(
+            "LNS: %d repairs, cost %d", sum(st.tries for st in state.stats.values()), state.cost
+        )
+        for kind, st in state.stats.items():
             log.info(
                 "  %-10s tries %4d wins %4d size %6.1f score %.2f time %.1fs",
                 kind,
@@ -351,65 +408,104 @@ class Search:
                 st.score,
                 st.seconds,
             )
-        return Outcome("feasible", current, cost, self.solutions)
+        if state.done == "invalid":
+            return Outcome("invalid")
+        if state.done == "optimal":
+            if state.cost >= UNPLACED_COST:  # the whole model, solved: nothing places all
+                return Outcome("infeasible")
+            return Outcome("optimal", state.current, state.cost, self.solutions)
+        if state.cost >= UNPLACED_COST:
+            return Outcome("partial", state.current, state.cost, self.solutions)
+        return Outcome("feasible", state.current, state.cost, self.solutions)
 
-    def _pick_kinds(self, stats: dict[str, KindStats], incomplete: bool) -> list[str]:
+    def _work(self, state: _State, index: int, seed: int) -> None:
+        """One worker's loop of neighbourhood repairs (see ``improve``)."""
+        rng = random.Random(seed)
+        tried_times = False
+        while not self.stopper.stopped and state.done is None:
+            with state.lock:
+                snapshot, version, cost = state.current, state.version, state.cost
+                kind = self._pick_kind(state.stats, cost >= UNPLACED_COST, rng)
+                size = state.stats[kind].size
+            hood = self._neighbourhood(kind, snapshot, size, rng)
+            repair = self._repair(snapshot, hood, rng.randrange(1 << 30))
+            with state.lock:
+                self._record(state, repair)
+                self._offer(state, snapshot, version, repair)
+                incomplete = state.cost >= UNPLACED_COST
+                if incomplete and time.monotonic() >= self.complete_by:
+                    state.done = "gave up"
+            if incomplete and index == 0 and not tried_times and self._past(RESTART_SHARE):
+                tried_times = True
+                timed = self._times_then_rooms(snapshot)
+                if timed is not None:
+                    with state.lock:
+                        timed_cost = self.cost(timed)
+                        if timed_cost < state.cost:
+                            state.current, state.cost = timed, timed_cost
+                            state.version += 1
+                            self._improved(timed_cost)
+
+    def _record(self, state: _State, rep: Repair) -> None:
+        """Update the kind's statistics: tries, wins, size and how often it is chosen."""
+        st = state.stats[rep.hood.kind]
+        st.tries += 1
+        st.seconds += rep.seconds
+        if rep.invalid:
+            state.done = "invalid"
+        if rep.hood.kind == "missing":
+            placed = rep.assignment is not None and len(self.missing(rep.assignment)) < len(
+                self.missing(state.current)
+            )
+            st.size = min(float(self.total), st.size * (1.0 if placed else 1.3))
+        else:
+            factor = 1.15 if rep.optimal else 0.87
+            st.size = min(float(self.total), max(float(MIN_SIZE), st.size * factor))
+        won = rep.cost is not None and rep.cost < state.cost
+        st.wins += won
+        st.score = max(0.05, 0.9 * st.score + (0.5 if won else 0.0))
+
+    def _offer(self, state: _State, snapshot: Assignment, version: int, rep: Repair) -> None:
+        """Take a repair's timetable if it is no worse than the incumbent (merged if needed)."""
+        if rep.assignment is None or rep.cost is None:
+            return
+        whole = rep.optimal and rep.hood.domains is None and rep.hood.size == self.total
+        if whole:  # the whole model solved to optimality: nothing can do better
+            state.current, state.cost, state.done = rep.assignment, rep.cost, "optimal"
+            state.version += 1
+            self._improved(rep.cost)
+            return
+        if state.version == version:
+            candidate, cost = rep.assignment, rep.cost
+        else:
+            moved = set(rep.hood.freed) | set(rep.hood.missing)
+            if any(state.current.get(g) is not snapshot.get(g) for g in moved):
+                return
+            candidate = dict(state.current)
+            for g in moved:
+                candidate[g] = rep.assignment[g]
+            if hard_conflicts(self.prep, candidate) != len(self.missing(candidate)):
+                return
+            cost = self.cost(candidate)
+        if cost > state.cost:
+            return
+        better = cost < state.cost
+        state.current, state.cost = candidate, cost
+        state.version += 1
+        if better:
+            self._improved(cost)
+            if cost == 0:
+                state.done = "optimal"
+
+    def _past(self, share: float) -> bool:
+        """Whether that share of the whole time limit has gone."""
+        return time.monotonic() >= self.started + share * (self.stopper.deadline - self.started)
+
+    def _pick_kind(self, stats: dict[str, KindStats], incomplete: bool, rng: random.Random) -> str:
         if incomplete:
-            return ["missing"] * self.workers
+            return "missing"
         kinds = [k for k in KINDS if k != "missing"]
-        weights = [stats[k].score for k in kinds]
-        return [self.rng.choices(kinds, weights)[0] for _ in range(self.workers)]
-
-    def _accept(
-        self,
-        current: Assignment,
-        cost: int,
-        repairs: list[Repair],
-        stats: dict[str, KindStats],
-    ) -> tuple[Assignment, int, bool]:
-        proven = False
-        for rep in repairs:
-            st = stats[rep.hood.kind]
-            st.tries += 1
-            st.seconds += rep.seconds
-            if rep.hood.kind != "rooms_only":
-                factor = 1.15 if rep.optimal else 0.87
-                st.size = min(float(self.total), max(float(MIN_SIZE), st.size * factor))
-            won = rep.cost is not None and rep.cost < cost
-            st.wins += won
-            st.score = max(0.05, 0.9 * st.score + (1.0 if won else 0.0) * 0.5)
-            if (
-                rep.optimal
-                and rep.hood.domains is None
-                and rep.hood.size == self.total
-                and rep.cost is not None
-            ):
-                proven = True
-        valid = [r for r in repairs if r.assignment is not None and r.cost is not None]
-        valid.sort(key=lambda r: r.cost)  # type: ignore[arg-type, return-value]
-        if not valid or valid[0].cost > cost:  # type: ignore[operator]
-            return current, cost, False
-        best = valid[0]
-        new_cost = best.cost
-        new = best.assignment
-        assert new is not None and new_cost is not None
-        touched = set(best.hood.freed)
-        for other in valid[1:]:
-            if other.cost is None or other.cost >= cost or touched & set(other.hood.freed):
-                continue
-            merged = dict(new)
-            assert other.assignment is not None
-            for g in other.hood.freed:
-                merged[g] = other.assignment[g]
-            if hard_conflicts(self.prep, merged) == 0:
-                merged_cost = self.cost(merged)
-                if merged_cost < new_cost:
-                    new, new_cost = merged, merged_cost
-                    touched |= set(other.hood.freed)
-        if new_cost < cost:
-            self._improved(new_cost)
-        proven = proven and new_cost == best.cost
-        return new, new_cost, proven
+        return rng.choices(kinds, [stats[k].score for k in kinds])[0]
 
     def _repair(self, current: Assignment, hood: Neighbourhood, seed: int) -> Repair:
         prep = self.prep
@@ -463,9 +559,20 @@ class Search:
         return Repair(hood, result, cost, run.status == cp_model.OPTIMAL, t2 - t0)
 
     # ------------------------------------------------------------------ neighbourhoods
-    def _neighbourhood(self, kind: str, current: Assignment, size: float) -> Neighbourhood:
+    @property
+    def rng(self) -> random.Random:
+        """This thread's generator while it builds a neighbourhood, else the search's own."""
+        return getattr(self._local, "rng", None) or self._base_rng
+
+    def _neighbourhood(
+        self, kind: str, current: Assignment, size: float, rng: random.Random
+    ) -> Neighbourhood:
         target = max(1, int(round(size)))
-        return NEIGHBOURHOODS[kind](self, current, target)
+        self._local.rng = rng
+        try:
+            return NEIGHBOURHOODS[kind](self, current, target)
+        finally:
+            self._local.rng = None
 
     def _take_courses(
         self, current: Assignment, courses: list[int], target: int, hood: Neighbourhood
@@ -647,29 +754,65 @@ class Search:
         return sorted(costly)
 
     def hood_missing(self, current: Assignment, target: int) -> Neighbourhood:
-        """Some sessions not placed yet, with the sessions of courses related to them."""
+        """Sessions not placed yet, with what blocks them: related courses and, in a few of
+        the slots where they could go, every session there."""
+        prep = self.prep
         missing = self.missing(current)
         groups = sorted(missing)
         self.rng.shuffle(groups)
         hood = Neighbourhood("missing", {})
         courses: list[int] = []
-        for g in groups:
-            if hood.size >= max(1, target // 2):
-                break
+        for g in groups[: max(1, min(len(groups), target // 8))]:
             hood.missing[g] = missing[g]
-            courses.append(self.prep.groups[g].course)
-        related = [d for c in courses for d in self.related[c]]
-        self.rng.shuffle(related)
-        for g in sorted(hood.missing):  # placed sessions of the same groups may move too
+            courses.append(prep.groups[g].course)
             if current.get(g):
                 hood.freed[g] = list(current[g])
-        return self._take_courses(current, courses + related, target, hood)
+        by_slot: dict[int, list[tuple[int, Position]]] = defaultdict(list)
+        for g, ps in current.items():
+            for p in ps:
+                for t in range(p[0], p[0] + prep.groups[g].length):
+                    by_slot[t].append((g, p))
+        budget = max(1, target // 2)
+        for g in list(hood.missing):
+            group = prep.groups[g]
+            starts = list(group.starts)
+            self.rng.shuffle(starts)
+            for s in starts[:2]:
+                for t in range(s, s + group.length):
+                    for h, p in by_slot.get(t, ()):
+                        if budget > 0 and p not in hood.freed.get(h, ()):
+                            hood.freed.setdefault(h, []).append(p)
+                            budget -= 1
+        related = [d for c in courses for d in self.related[c]]
+        self.rng.shuffle(related)
+        return self._take_courses(current, related, target, hood)
 
-    def hood_rooms_only(self, current: Assignment, target: int) -> Neighbourhood:
-        """Every room choice, with every session held at its time."""
-        freed = {g: list(ps) for g, ps in current.items() if ps}
-        domains = {g: {s for s, _ in ps} for g, ps in freed.items()}
-        return Neighbourhood("rooms_only", freed, domains)
+    def hood_room_swap(self, current: Assignment, target: int) -> Neighbourhood:
+        """Every session in the slots where a few courses meet, held at its time: the rooms
+        are reassigned, so courses can trade rooms to keep one room each and fit their size."""
+        prep = self.prep
+        costly = self._costly_courses(current)
+        courses = costly if costly and self.rng.random() < 0.7 else list(range(len(prep.courses)))
+        courses = list(courses)
+        self.rng.shuffle(courses)
+        by_slot: dict[int, list[tuple[int, Position]]] = defaultdict(list)
+        for g, ps in current.items():
+            for p in ps:
+                by_slot[p[0]].append((g, p))
+        hood = Neighbourhood("room_swap", {})
+        slots: set[int] = set()
+        for c in courses:
+            if hood.size >= target:
+                break
+            for g in prep.groups_of_course[c]:
+                for s, _ in current.get(g, ()):
+                    if s in slots:
+                        continue
+                    slots.add(s)
+                    for h, p in by_slot[s]:
+                        hood.freed.setdefault(h, []).append(p)
+        hood.domains = {g: {s for s, _ in ps} for g, ps in hood.freed.items()}
+        return hood
 
 
 NEIGHBOURHOODS: dict[str, Callable[[Search, Assignment, int], Neighbourhood]] = {
@@ -680,7 +823,7 @@ NEIGHBOURHOODS: dict[str, Callable[[Search, Assignment, int], Neighbourhood]] = 
     "rooms": Search.hood_rooms,
     "slots": Search.hood_slots,
     "costly": Search.hood_costly,
-    "rooms_only": Search.hood_rooms_only,
+    "room_swap": Search.hood_room_swap,
     "missing": Search.hood_missing,
 }
 KINDS = tuple(NEIGHBOURHOODS)

@@ -132,6 +132,7 @@ def solve(
             workers=max(1, num_workers),
             on_improve=improved,
             complete_by=started + COMPLETE_SHARE * (deadline - started),
+            started=started,
         )
         hint_assignment = to_assignment(prep, hint_list) if hint_list else None
         outcome = search.first(hint_assignment)
