@@ -197,7 +197,7 @@ def test_it_offers_rows_as_htmx_buttons_that_also_submit_without_javascript(
     client.force_login(faculty)
     html = client.get(URL).content.decode()
     assert '<button type="submit" name="add" value="outcomes"' in html
-    assert 'hx-post="/courses/ICV101/edit/" hx-target="#rows-outcomes"' in html
+    assert 'hx-post="/courses/ICV101/edit/" hx-sync="this:drop" hx-target="#rows-outcomes"' in html
     assert 'hx-post="/courses/ICV101/edit/validate/"' in html
 
 
