@@ -18,7 +18,7 @@ def _fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def _default_language():
-    """Each test starts in English: a request through LocaleMiddleware leaves its language active."""
+    """Each test starts in English, whatever language an earlier request left active."""
     from django.utils import translation
 
     translation.activate("en")
@@ -119,6 +119,39 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def _serialise_requests_on_a_shared_connection() -> None:
+    """With the in-memory SQLite test database the live server hands every request thread the
+    test's one connection; two requests at once (htmx fires several) then corrupt each other
+    ("bad parameter or other API misuse"). Let such requests take turns; other databases keep
+    a connection per thread and stay concurrent."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class TurnTakingServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            if not self.connections_override:
+                return super().set_app(application)
+            turn = threading.Lock()
+
+            def one_at_a_time(environ, start_response):
+                with turn:  # the body is rendered and the response closed within the turn
+                    response = application(environ, start_response)
+                    try:
+                        return [b"".join(response)]
+                    finally:
+                        if hasattr(response, "close"):
+                            response.close()
+
+            return super().set_app(one_at_a_time)
+
+    LiveServerThread.server_class = TurnTakingServer
+
+
+_serialise_requests_on_a_shared_connection()
 
 
 @pytest.fixture(scope="session")
