@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from curriculum.models import Feature
+from curriculum.models import Faculty, Feature
 from scheduler import adapters
 from scheduler import models as m
 from scheduler.solver import instance as si
@@ -182,6 +182,7 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
         weekly = sum(s.length for s in course.sessions)
         for cohort in course.cohorts:
             demand[cohort] = demand.get(cohort, 0) + weekly
+    problems += _load_limit_problems(term, instance)
     for cohort in instance.cohorts:
         if slots and demand.get(cohort.id, 0) > slots:
             problems.append(
@@ -201,6 +202,28 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
                 )
             )
     return problems
+
+
+def _load_limit_problems(term: m.Term, instance: si.Instance) -> list[Problem]:
+    """Every session is placed, so a teacher's weekly periods are known before any solve: a
+    teacher over his weekly load limit is a refusal, not something a timetable could fix."""
+    weekly: dict[int, int] = {}
+    for course in instance.courses:
+        for teacher in course.faculty:
+            weekly[teacher] = weekly.get(teacher, 0) + sum(s.length for s in course.sessions)
+    limits = Faculty.objects.filter(pk__in=weekly)
+    return [
+        Problem(
+            _(
+                "%(teacher)s teaches %(need)d periods a week in %(term)s, above the weekly load "
+                "limit of %(limit)d: share a course with a colleague or raise the limit."
+            )
+            % {"teacher": t, "need": weekly[t.pk], "term": term, "limit": t.weekly_load_limit},
+            (("faculty", t.pk),),
+        )
+        for t in limits
+        if weekly[t.pk] > t.weekly_load_limit
+    ]
 
 
 def term_precheck(

@@ -71,6 +71,22 @@ def test_it_explains_a_cohort_with_more_periods_than_the_week(client, scheduler_
     assert reverse("scheduler:cohort_edit", args=[cohort.pk]).encode() in response.content
 
 
+def test_it_explains_a_teacher_above_his_weekly_load_limit(client, scheduler_admin, sched):
+    offering = sched.offerings[0]
+    teacher = offering.faculty.get()
+    weekly = sum(s.length for s in offering.sessions.all())
+    teacher.weekly_load_limit = weekly - 1
+    teacher.save()
+    client.force_login(scheduler_admin)
+    response = client.post(_url(sched.term), DATA)
+    assert response.status_code == 400
+    expected = f"teaches {weekly} periods a week in {sched.term}, above the weekly load limit"
+    assert f"{expected} of {weekly - 1}".encode() in response.content
+    url = reverse("scheduler:faculty_availability", args=[teacher.pk, sched.term.slug])
+    assert url.encode() in response.content
+    assert not sm.Run.objects.exists()
+
+
 def test_it_explains_minimal_change_without_a_timetable_to_keep(client, scheduler_admin, sched):
     client.force_login(scheduler_admin)
     response = client.post(_url(sched.term), {**DATA, "mode": "minimal"})
