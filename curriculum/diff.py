@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from curriculum.models import LearningOutcome, SessionNeed, Syllabus
 
@@ -218,7 +219,8 @@ PARTS = (
           ("features", _("Equipment"))),
          lambda s: list(s.session_needs.all()),
          (lambda n: (n.kind, n.length), lambda n: n.kind), _need),
-    Part("readings", _("Readings"), (("citation", _("Citation")), ("required", _("Required"))),
+    Part("readings", _("Readings"), (("citation", _("Citation")),
+                                     ("required", pgettext_lazy("reading", "Required"))),
          lambda s: list(s.readings.all()), (lambda r: r.citation.strip().lower(),), _reading),
 )
 

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -156,7 +156,10 @@ class Faculty(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
-    title = models.CharField(_("title"), max_length=30, blank=True, help_text=_("e.g. Dr, Prof"))
+    title = models.CharField(
+        pgettext_lazy("form of address", "title"), max_length=30, blank=True,
+        help_text=_("e.g. Dr, Prof"),
+    )
     email = models.EmailField(_("email"), blank=True)
     institution = models.ForeignKey(
         Institution, on_delete=models.PROTECT, related_name="faculty", verbose_name=_("home member")

@@ -16,6 +16,7 @@ from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from curriculum.models import Comment, Institution, Notification, Profile, Syllabus
 
@@ -89,4 +90,4 @@ def _deliver(messages: list[EmailMessage]) -> None:
 
 def _email_body(n: Notification) -> str:
     link = f"\n\n{n.url}" if n.url else ""
-    return f"{n.message}{link}\n\n-- ICV Curriculum Planner"
+    return f"{n.message}{link}\n\n-- {_('ICV Curriculum Planner')}"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from curriculum.access import User, can_edit_course, is_course_manager, reviewer_firm_for
 from curriculum.models import Syllabus
@@ -159,14 +160,15 @@ def _verb(action: Action) -> str:
     return str(action.label).lower()
 
 
+# "A syllabus that is … cannot be <done>": a verb, unlike the status badges of the same words.
 _DONE = {
-    A.SUBMIT: _("submitted"),
-    A.START_REVIEW: _("sent to industry review"),
-    A.ENDORSE: _("endorsed"),
-    A.REQUEST_CHANGES: _("sent back for changes"),
-    A.REVISE: _("revised"),
-    A.APPROVE: _("approved"),
-    A.PUBLISH: _("published"),
+    A.SUBMIT: pgettext_lazy("cannot be", "submitted"),
+    A.START_REVIEW: pgettext_lazy("cannot be", "sent to industry review"),
+    A.ENDORSE: pgettext_lazy("cannot be", "endorsed"),
+    A.REQUEST_CHANGES: pgettext_lazy("cannot be", "sent back for changes"),
+    A.REVISE: pgettext_lazy("cannot be", "revised"),
+    A.APPROVE: pgettext_lazy("cannot be", "approved"),
+    A.PUBLISH: pgettext_lazy("cannot be", "published"),
 }
 
 

@@ -73,6 +73,11 @@ class RunRefused(ValidationError):
         self.problems = problems
 
 
+def _kind_name(kind: str) -> str:
+    """'lecture' in the active language, lower case as the sentences use it."""
+    return str(m.SessionKind(kind).label).lower() if kind in m.SessionKind.values else kind
+
+
 def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]:
     """Checks of the app's data that the engine cannot phrase: empty grid, missing people."""
     grid = instance.grid
@@ -137,7 +142,7 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
                     Problem(
                         _("A %(kind)s of %(course)s needs %(features)s, which no room has.")
                         % {
-                            "kind": session.kind,
+                            "kind": _kind_name(session.kind),
                             "course": course.name,
                             "features": ", ".join(sorted(feature_names.get(c, c) for c in missing)),
                         },
@@ -152,7 +157,7 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
                             "day's %(periods)d."
                         )
                         % {
-                            "kind": session.kind,
+                            "kind": _kind_name(session.kind),
                             "course": course.name,
                             "length": session.length,
                             "periods": grid.periods_per_day,
@@ -171,7 +176,7 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
                             "outside the term's week."
                         )
                         % {
-                            "kind": session.kind,
+                            "kind": _kind_name(session.kind),
                             "course": course.name,
                             "day": pin.day + 1,
                             "period": pin.period + 1,
