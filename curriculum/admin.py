@@ -130,6 +130,7 @@ class PrerequisiteForm(forms.ModelForm):
     class Meta:
         model = m.Prerequisite
         fields = ["course", "requires"]
+        labels = {"course": _("Course"), "requires": _("Requires")}
 
     def clean(self):
         cleaned = super().clean()

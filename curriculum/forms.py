@@ -148,6 +148,7 @@ class CourseForm(forms.ModelForm):
             "code": gettext_lazy("Unique across the consortium, e.g. ICV101."),
             "faculty": gettext_lazy("The course team: they edit the course and its syllabus."),
         }
+        labels = {"faculty": gettext_lazy("Faculty")}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -689,7 +690,10 @@ class CourseFilterForm(forms.Form):
         ),
     )
     discipline = forms.ModelChoiceField(
-        Discipline.objects.all(), required=False, empty_label=gettext_lazy("Any discipline")
+        Discipline.objects.all(),
+        required=False,
+        label=gettext_lazy("Discipline"),
+        empty_label=gettext_lazy("Any discipline"),
     )
     area = forms.ModelChoiceField(
         CompetencyArea.objects.all(),
@@ -699,7 +703,9 @@ class CourseFilterForm(forms.Form):
     )
     member = _member_field(gettext_lazy("Any member"), gettext_lazy("Owner or co-teaching"))
     status = forms.ChoiceField(
-        choices=[("", gettext_lazy("Any status")), *Syllabus.Status.choices], required=False
+        label=gettext_lazy("Status"),
+        choices=[("", gettext_lazy("Any status")), *Syllabus.Status.choices],
+        required=False,
     )
 
     def filter(self, courses):

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -541,7 +541,11 @@ class SessionNeed(models.Model):
         verbose_name = _("session need")
 
     def __str__(self) -> str:
-        return f"{self.count} × {self.get_kind_display()} ({self.length} periods)"
+        return ngettext(
+            "%(count)s × %(kind)s (%(length)s period)",
+            "%(count)s × %(kind)s (%(length)s periods)",
+            self.length,
+        ) % {"count": self.count, "kind": self.get_kind_display(), "length": self.length}
 
 
 class Transition(models.Model):

@@ -126,6 +126,7 @@ class RoomForm(forms.ModelForm):
         model = m.Room
         fields = ["campus", "code", "name", "name_zh", "kind", "capacity", "features", "access"]
         widgets = {"features": forms.CheckboxSelectMultiple}
+        labels = {"campus": _("Campus"), "features": _("Equipment")}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,6 +140,7 @@ class LoanForm(forms.ModelForm):
     class Meta:
         model = m.RoomLoan
         fields = ["borrower", "cap_periods_per_week"]
+        labels = {"borrower": _("Borrower")}
 
 
 class BaseLoanFormSet(forms.BaseInlineFormSet):
@@ -193,6 +195,7 @@ class CohortForm(forms.ModelForm):
         model = m.Cohort
         fields = ["code", "name", "name_zh", "institution", "size", "programme", "courses"]
         widgets = {"courses": forms.CheckboxSelectMultiple}
+        labels = {"programme": _("Programme"), "courses": _("Courses")}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -214,6 +217,7 @@ class OfferingForm(forms.ModelForm):
             "cohorts": forms.CheckboxSelectMultiple,
             "faculty": forms.CheckboxSelectMultiple,
         }
+        labels = {"course": _("Course"), "cohorts": _("Cohorts"), "faculty": _("Faculty")}
 
     def __init__(self, *args, term: m.Term, **kwargs):
         super().__init__(*args, **kwargs)
@@ -247,6 +251,7 @@ class SessionForm(forms.ModelForm):
         model = m.Session
         fields = ["kind", "length", "features", "allowed_rooms"]
         widgets = {"features": forms.CheckboxSelectMultiple}
+        labels = {"features": _("Equipment"), "allowed_rooms": _("Allowed rooms")}
 
     def __init__(self, *args, periods: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
