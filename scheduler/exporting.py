@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from curriculum.access import User, faculty_of, is_coordinator, member_of, role_of
@@ -133,7 +133,10 @@ def export_job_create(*, user, run: Run, member: Institution | None, fmt: str) -
     job = ExportJob.objects.create(
         requested_by=user,
         kind=f"timetable_{fmt}",
-        params={"run": run.pk, "member": member.pk if member else None, "format": fmt},
+        params={
+            "run": run.pk, "member": member.pk if member else None, "format": fmt,
+            "language": translation.get_language(),  # the worker writes in the user's language
+        },
     )
     transaction.on_commit(lambda: run_export_job.enqueue(job.pk))
     return job
@@ -173,8 +176,9 @@ def export_job_run(*, job_id: int) -> ExportJob:
         params = job.params
         run = Run.objects.select_related("term").get(pk=params["run"])
         member = Institution.objects.get(pk=params["member"]) if params.get("member") else None
-        export = timetable_export(run, member)
-        content = render_timetable(export, params["format"], progress)
+        with translation.override(params.get("language")):
+            export = timetable_export(run, member)
+            content = render_timetable(export, params["format"], progress)
     except Exception as error:  # the job reports any failure; the worker goes on
         logger.exception("Export job %s failed", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(

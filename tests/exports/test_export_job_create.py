@@ -31,7 +31,7 @@ def test_it_queues_a_job_for_the_users_pack(
     assert job.requested_by == scheduler_admin
     assert job.status == ExportJob.Status.QUEUED
     assert job.params == {"run": shared_world.run.pk, "member": scheduler_admin.profile
-                          .institution_id, "format": "xlsx"}
+                          .institution_id, "format": "xlsx", "language": "en"}
     queued = DBTaskResult.objects.get()
     assert queued.task_path == "scheduler.tasks_exports.run_export_job"
     assert queued.queue_name == "exports"
