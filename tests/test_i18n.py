@@ -211,7 +211,9 @@ def test_it_shows_the_scheduling_pages_in_chinese(client, scheduler_admin, membe
     client.force_login(scheduler_admin)
     _to_chinese(client)
     grid = client.get(reverse("scheduler:timetable_grid", args=[run.pk]))
-    _assert_chinese(grid, ["查看方式", "节次", "星期一", "理论课"], ["View by", "Monday", "Lecture"])
+    _assert_chinese(
+        grid, ["查看方式", "节次", "星期一", "理论课"], ["View by", "Monday", "Lecture"]
+    )
     term = client.get(reverse("scheduler:term_detail", args=[run.term.slug]))
     _assert_chinese(term, ["已发布的课表", "求解任务"], ["Published timetable", "Runs"])
 
@@ -250,7 +252,8 @@ def test_it_writes_a_background_export_in_the_requesters_language(
     run = placed_run(world(member, size=1).term)
     client.force_login(scheduler_admin)
     _to_chinese(client)
-    response = client.post(reverse("scheduler:export_job_create"), {"run": run.pk, "format": "xlsx"})
+    url = reverse("scheduler:export_job_create")
+    response = client.post(url, {"run": run.pk, "format": "xlsx"})
     assert response.status_code == 302
     job = sm.ExportJob.objects.get()
     translation.activate("en")  # the worker's own language
