@@ -150,13 +150,21 @@ def _rows(
     return rows
 
 
+def _numbered(outcomes) -> list[LearningOutcome]:
+    """The outcomes in order, each told its number as people see it ("Outcome 1" is the first)."""
+    outcomes = list(outcomes)
+    for number, outcome in enumerate(outcomes, start=1):
+        outcome.number = number
+    return outcomes
+
+
 def _outcome(o: LearningOutcome) -> dict[str, str]:
     mappings = sorted(o.mappings.all(), key=lambda m: m.competency.code)
     return {
-        "position": str(o.position),
+        "position": str(getattr(o, "number", o.position)),
         "text": o.text,
         "text_zh": o.text_zh,
-        "mappings": ", ".join(f"{m.competency.code} (L{m.level})" for m in mappings),
+        "mappings": ", ".join(f"{m.competency} (L{m.level})" for m in mappings),
     }
 
 
@@ -174,7 +182,7 @@ def _need(n: SessionNeed) -> dict[str, str]:
         "kind": n.get_kind_display(),
         "length": str(n.length),
         "count": str(n.count),
-        "features": ", ".join(sorted(f.code for f in n.features.all())),
+        "features": ", ".join(sorted(str(f) for f in n.features.all())),
     }
 
 
@@ -204,7 +212,7 @@ PARTS = (
     Part("outcomes", _("Learning outcomes"),
          (("position", "#"), ("text", _("Outcome")), ("text_zh", _("Chinese")),
           ("mappings", _("Competencies (level)"))),
-         lambda s: list(s.outcomes.all()),
+         lambda s: _numbered(s.outcomes.all()),
          (lambda o: o.text.strip().lower(), lambda o: o.position), _outcome),
     Part("topics", _("Weekly topics"),
          (("week", _("Week")), ("title", _("Topic")), ("title_zh", _("Chinese")),

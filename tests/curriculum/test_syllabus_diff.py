@@ -102,3 +102,17 @@ def test_it_compares_a_single_version_with_itself(client, course, faculty):
     client.force_login(faculty)
     response = client.get(f"/courses/{course.code}/diff/")
     assert "no differences" in response.content.decode()
+
+
+def test_it_numbers_outcomes_from_one_and_names_competencies_and_equipment(course):
+    """The editor saves positions from 0; people read "Outcome 1" and competency names."""
+    syllabus = course.current_syllabus()
+    comp = f.competency(code="perc-calibration", name="Sensor calibration")
+    f.outcome(syllabus, position=0, text="Calibrate a lidar", mappings=[(comp, 2)])
+    need = cm.SessionNeed.objects.create(syllabus=syllabus, kind="lab", length=2, count=1)
+    need.features.add(f.feature(code="gpu-servers", name="GPU servers"))
+    comparison = diff.compare(syllabus, syllabus)
+    outcome = _section(comparison, "outcomes").rows[0].right
+    assert outcome["position"] == "1"
+    assert outcome["mappings"] == "Sensor calibration (L2)"
+    assert _section(comparison, "session_needs").rows[0].right["features"] == "GPU servers"
