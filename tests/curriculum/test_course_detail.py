@@ -79,11 +79,19 @@ def test_it_shows_every_part_in_both_languages(client, request, full, who):
         *("Computer science", "60 %", "interdisciplinary", "Draft", "version 1"),
         *("Fuse lidar and camera", "融合激光雷达与相机", "Lidar perception", ">4</span>"),
         *("Environment perception and sensor fusion", "Kalman filters", "卡尔曼滤波"),
-        *("Project", "100 %", "Thrun, Probabilistic Robotics", "1 × Lab of 3 periods"),
+        *("Project", "100 %", "Thrun, Probabilistic Robotics", "1 × Lab (3 periods)"),
         *("Perception lab", "CS100", "ICV401", "ICV Minor"),
     ]
     for text in expected:
         assert text in html, text
+
+
+def test_it_counts_periods_by_the_length_of_a_session_need(client, faculty, course):
+    """"4 × Seminar of 1 periods" read wrong: the noun follows the length, not the count."""
+    SessionNeed.objects.create(syllabus=course.current_syllabus(), kind="seminar", length=1, count=4)
+    client.force_login(faculty)
+    html = client.get(URL).content.decode()
+    assert "4 × Seminar (1 period)" in html and "1 periods" not in html
 
 
 def test_it_offers_editing_only_to_the_course_team(client, faculty, other_faculty, course):
