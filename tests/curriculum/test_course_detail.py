@@ -87,8 +87,9 @@ def test_it_shows_every_part_in_both_languages(client, request, full, who):
 
 
 def test_it_counts_periods_by_the_length_of_a_session_need(client, faculty, course):
-    """"4 × Seminar of 1 periods" read wrong: the noun follows the length, not the count."""
-    SessionNeed.objects.create(syllabus=course.current_syllabus(), kind="seminar", length=1, count=4)
+    """It read "4 × Seminar of 1 periods": the noun follows the length, not the count."""
+    syllabus = course.current_syllabus()
+    SessionNeed.objects.create(syllabus=syllabus, kind="seminar", length=1, count=4)
     client.force_login(faculty)
     html = client.get(URL).content.decode()
     assert "4 × Seminar (1 period)" in html and "1 periods" not in html
