@@ -16,6 +16,12 @@ def test_it_lists_enterprise_members_only(client, course, faculty, firm_a, membe
     assert "Firm A Motors" in html and "Chongqing Test University" not in html.split("<main>")[1]
 
 
+def test_it_leads_back_to_the_course(client, course, faculty):
+    client.force_login(faculty)
+    html = client.get(_url(course)).content.decode()
+    assert f'href="/courses/{course.code}/"' in html
+
+
 def test_it_saves_the_chosen_firms(client, course, faculty, firm_a, firm_b):
     client.force_login(faculty)
     response = client.post(_url(course), {"firms": [firm_a.pk, firm_b.pk]})
