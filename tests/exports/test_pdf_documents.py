@@ -52,6 +52,12 @@ def test_it_prints_the_syllabus_in_both_languages(syllabus):
     assert "Lab reports" in text and "实验报告" in text
 
 
+def test_it_names_the_competencies_of_each_outcome_not_their_codes(syllabus):
+    text = " ".join(text_of(syllabus))
+    assert "Sensor calibration (4)" in text and "传感器标定" in text
+    assert "perc-cal" not in text
+
+
 def test_it_embeds_a_cjk_font_for_the_chinese_text(syllabus):
     assert any(CJK_FONT.search(name) for name in embedded_fonts(syllabus))
 
