@@ -23,11 +23,16 @@ def _own_member_only(form: forms.ModelForm, user: User, field: str = "institutio
     form.fields[field].empty_label = None
 
 
+# <input type="date|time"> takes only ISO values: never the active language's format
+# (Chinese writes 2027/03/01, which the browser drops, and the saved term lost its dates).
+ISO_DATE, ISO_TIME = "%Y-%m-%d", "%H:%M"
+
+
 class TermForm(forms.ModelForm):
     class Meta:
         model = m.Term
         fields = ["slug", "name", "name_zh", "institution", "start_date", "weeks", "days_per_week"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start_date": forms.DateInput(format=ISO_DATE, attrs={"type": "date"})}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,8 +48,8 @@ class TermForm(forms.ModelForm):
 
 
 class PeriodForm(forms.Form):
-    start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput({"type": "time"}, ISO_TIME))
+    end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput({"type": "time"}, ISO_TIME))
 
     def clean(self):
         data = super().clean()
@@ -85,7 +90,7 @@ PeriodFormSet = forms.formset_factory(
 
 
 class HolidayForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}, ISO_DATE))
     name = forms.CharField(label=_("Name"), max_length=100)
 
 

@@ -64,3 +64,17 @@ def test_it_hides_the_term_from_reviewers(client, partner_reviewer, sched):
 
 def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched):
     assert_guarded(client, scheduler_admin, _url(sched.term), method="get", refused="delete")
+
+
+def test_it_fills_date_and_time_inputs_in_iso_whatever_the_language(
+    client, scheduler_admin, sched
+):
+    """<input type="date"> drops "2027/03/01" (the Chinese format): the term lost its dates."""
+    sm.Holiday.objects.create(term=sched.term, date=sched.term.start_date, name="Holiday")
+    client.force_login(scheduler_admin)
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    html = client.get(_url(sched.term)).content.decode()
+    iso = sched.term.start_date.isoformat()
+    assert f'type="date" name="start_date" value="{iso}"' in html
+    assert f'type="date" name="holidays-0-date" value="{iso}"' in html
+    assert "/" not in iso and 'type="time" name="periods-0-start" value="08:00"' in html
