@@ -74,3 +74,14 @@ def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin
     assert_guarded(
         client, scheduler_admin, _url(sched.offerings[0]), method="get", refused="delete"
     )
+
+
+def test_it_labels_every_field_and_session_input(client, scheduler_admin, sched):
+    """Labels as on every other form (no trailing colon), and a label for each input of the
+    sessions table, whose column headers a screen reader does not tie to the inputs."""
+    offering = sched.offerings[0]
+    client.force_login(scheduler_admin)
+    html = client.get(_url(offering)).content.decode()
+    assert '<span class="label">Cohorts</span>' in html and "Cohorts:" not in html
+    assert '<label for="id_sessions-0-kind" class="sr-only">Kind</label>' in html
+    assert '<label for="id_sessions-0-length" class="sr-only">' in html
