@@ -28,6 +28,12 @@ def test_it_shows_faculty_only_published_terms(client, faculty, sched):
     assert reverse("scheduler:term_create").encode() not in response.content
 
 
+def test_it_tells_faculty_that_nothing_is_published_rather_than_no_terms(client, faculty, sched):
+    client.force_login(faculty)
+    html = client.get(URL).content.decode()
+    assert "Nothing published yet." in html and "No terms yet." not in html
+
+
 def test_it_hides_everything_from_reviewers_and_outsiders(client, partner_reviewer, outsider):
     for user in (partner_reviewer, outsider):
         client.force_login(user)
