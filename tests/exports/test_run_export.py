@@ -106,3 +106,4 @@ def test_it_offers_a_background_export_for_a_big_timetable(
     body = response.content.decode()
     assert 'action="/scheduling/exports/"' in body
     assert 'name="member" value="cqu"' in body and 'name="format" value="pdf"' in body
+    assert f'href="/scheduling/runs/{shared_world.run.pk}/grid/"' in body  # the way back
