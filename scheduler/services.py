@@ -98,7 +98,7 @@ def _own_checks(term: m.Term, instance: si.Instance, mode: str) -> list[Problem]
             Problem(
                 _("The term %(term)s has no offerings: add the courses it teaches.")
                 % {"term": term},
-                (("term", term.pk),),
+                (("offerings", term.pk),),
             )
         )
     if mode == Run.Mode.MINIMAL and not instance.reference:

@@ -75,6 +75,8 @@ def sentences_with_links(items: list[dict], term: m.Term) -> list[Sentence]:
             )
         if kind == "term" and ref_id == term.pk:
             return Link(_("Term settings"), reverse("scheduler:term_edit", args=[term.slug]))
+        if kind == "offerings" and ref_id == term.pk:
+            return Link(_("Offerings"), reverse("scheduler:offering_list", args=[term.slug]))
         return None
 
     out = []

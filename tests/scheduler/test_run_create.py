@@ -38,6 +38,16 @@ def test_it_explains_a_term_without_periods_before_any_solve(client, scheduler_a
     assert not sm.Run.objects.exists() and not DBTaskResult.objects.exists()
 
 
+def test_it_sends_a_term_without_offerings_to_its_offerings(client, scheduler_admin, member):
+    term = f.term(member)
+    client.force_login(scheduler_admin)
+    response = client.post(_url(term), DATA)
+    assert response.status_code == 400
+    assert b"has no offerings" in response.content
+    assert reverse("scheduler:offering_list", args=[term.slug]).encode() in response.content
+    assert not sm.Run.objects.exists()
+
+
 def test_it_explains_an_offering_without_faculty(client, scheduler_admin, sched):
     offering = sched.offerings[0]
     offering.faculty.clear()
