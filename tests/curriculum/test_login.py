@@ -1,5 +1,7 @@
 """The login and logout pages (Django's auth views with our templates)."""
 
+from django.contrib.staticfiles import finders
+
 from tests import factories as f
 
 
@@ -42,3 +44,10 @@ def test_it_refuses_logout_by_get(client, faculty):
     client.force_login(faculty)
     assert client.get("/logout/").status_code == 405
     assert client.get("/").status_code == 200
+
+
+def test_it_names_an_icon_that_exists(client):
+    """Browsers asked for /favicon.ico on every page and logged a 404."""
+    content = client.get("/login/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg"' in content
+    assert finders.find("favicon.svg")
