@@ -47,6 +47,19 @@ def test_it_links_a_submitted_syllabus_to_its_review_page(client, faculty, cours
     assert "/courses/ICV101/edit/" not in content
 
 
+def test_it_links_faculty_to_their_own_availability_in_a_published_term(
+    client, faculty, course, member
+):
+    """The page was there (read-only for its teacher) but reachable only by typing its URL."""
+    term = f.term(member, slug="spring")
+    term.published_run = Run.objects.create(term=term)
+    term.save()
+    client.force_login(faculty)
+    mine = f"/scheduling/faculty/{faculty.faculty.pk}/availability/spring/"
+    assert mine in client.get("/").content.decode()
+    assert client.get(mine).status_code == 200
+
+
 def test_it_tells_faculty_without_a_record_to_ask_for_one(client, member):
     user = f.user("newcomer", role="faculty", member=member)
     client.force_login(user)
