@@ -38,6 +38,14 @@ def test_it_returns_the_panel_to_htmx(client, scheduler_admin, sched_run):
     response = client.get(_url(sched_run, _session(sched_run)), HTTP_HX_REQUEST="true")
     assert response.content.lstrip().startswith(b'<div class="session-panel')
     assert b"<html" not in response.content
+    assert b"Open as a page" in response.content
+
+
+def test_it_heads_the_page_and_does_not_link_to_itself(client, scheduler_admin, sched_run):
+    client.force_login(scheduler_admin)
+    body = client.get(_url(sched_run, _session(sched_run))).content.decode()
+    assert f"<h1>Timetable · {sched_run.term}</h1>" in body
+    assert "Open as a page" not in body
 
 
 def test_it_offers_a_copy_instead_of_moves_on_a_published_run(client, scheduler_admin, sched_run):
