@@ -15,7 +15,8 @@ from scheduler import models as m
 @dataclass(frozen=True)
 class WeekRow:
     period: m.TermPeriod
-    cells: tuple[tuple[str, str, str], ...]  # per day: (value "day:period", mark, its label)
+    # per day: (value "day:period", mark, its label, the day's name for the button's label)
+    cells: tuple[tuple[str, str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def week_cells(term: m.Term, marks: dict[tuple[int, int], str], labels: dict) ->
         WeekRow(
             period,
             tuple(
-                (f"{d}:{period.index}", mark, str(labels.get(mark, "")))
+                (f"{d}:{period.index}", mark, str(labels.get(mark, "")), days[d])
                 for d in range(term.days_per_week)
                 for mark in [marks.get((d, period.index), "")]
             ),

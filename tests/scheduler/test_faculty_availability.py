@@ -34,6 +34,19 @@ def test_it_returns_the_week_fragment_to_htmx(client, scheduler_admin, sched):
     assert b'class="mark-unavailable"' in response.content
 
 
+
+def test_it_names_each_period_button_for_screen_readers(client, scheduler_admin, sched):
+    """A free period's button showed only "·": say which day and time it is, and its mark."""
+    person, term = sched.faculty[0], sched.term
+    client.force_login(scheduler_admin)
+    client.post(_url(person, term), {"cell": "0:0"})
+    html = client.get(_url(person, term)).content.decode()
+    first = term.periods.get(index=0)
+    span = f"{first.start:%H:%M}–{first.end:%H:%M}"
+    assert f'aria-label="Monday {span}: Unavailable"' in html
+    assert f'aria-label="Tuesday {span}"' in html
+
+
 def test_it_saves_the_limits(client, scheduler_admin, sched):
     person = sched.faculty[0]
     client.force_login(scheduler_admin)
