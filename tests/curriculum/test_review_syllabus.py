@@ -55,6 +55,18 @@ def test_it_shows_the_team_the_average_relevance_and_a_firm_only_its_own(
     assert "Your rating: 4" in html and "2.5" not in html
 
 
+def test_it_preselects_no_score_until_the_reviewer_rates(client, in_review, partner_reviewer):
+    """An unrated outcome showed "1" selected, as if the firm had rated it 1."""
+    first, second = in_review.outcomes.all()[:2]
+    services.outcome_rate(outcome=first, by=partner_reviewer, score=4)
+    client.force_login(partner_reviewer)
+    html = client.get(review_url(in_review)).content.decode()
+    rated = html.split(f'id="score-{first.pk}"')[1].split("</select>")[0]
+    unrated = html.split(f'id="score-{second.pk}"')[1].split("</select>")[0]
+    assert '<option value="4" selected>' in rated and 'value=""' not in rated
+    assert '<option value="" selected>' in unrated and " selected>1<" not in unrated
+
+
 def test_it_hides_threads_of_another_firm(client, in_review, partner_reviewer, other_reviewer):
     services.comment_add(syllabus=in_review, by=other_reviewer, body="Firm B secret")
     client.force_login(partner_reviewer)
