@@ -29,6 +29,7 @@ def test_it_shows_parts_threads_and_actions_to_the_reviewer(
     assert "action-endorse" in html and "action-request_changes" in html
     assert "action-approve" not in html
     assert 'name="score"' in html  # rating while in review
+    assert "Comment on the whole syllabus" in html and "Comment on outcome 1" in html
 
 
 def test_it_shows_the_team_the_submit_button_with_revision(client, course, faculty):
