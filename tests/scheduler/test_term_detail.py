@@ -72,3 +72,16 @@ def test_it_lists_runs_in_fixed_queries(client, scheduler_admin, sched, django_a
         with django_assert_num_queries(12):
             response = client.get(_url(sched.term))
         assert response.content.count(b'class="badge run-succeeded"') == sm.Run.objects.count()
+
+
+def test_it_names_people_as_the_top_bar_does(client, scheduler_admin, sched):
+    """Runs and publications showed the login ("scheduler"), the bar the name ("Li Fang")."""
+    from tests.scheduler.scenario import placed_run
+
+    scheduler_admin.first_name, scheduler_admin.last_name = "Fang", "Li"
+    scheduler_admin.save()
+    run = placed_run(sched.term, created_by=scheduler_admin)
+    sm.Publication.objects.create(term=sched.term, run=run, by=scheduler_admin)
+    client.force_login(scheduler_admin)
+    html = client.get(_url(sched.term)).content.decode()
+    assert "<td>Fang Li</td>" in html and "by Fang Li" in html
