@@ -3,43 +3,66 @@
 Sessions with the fewest possible (time, room) positions go first (pins before everything). Each
 takes the valid position with the lowest estimated cost (room overflow, a new room or a day the
 course already meets on, discouraged periods, a lone session of a cohort, a campus change), ties
-broken by the seeded generator. A session with no valid position left stays out; the
-large-neighbourhood search places it later by moving others. This is fast at any size, which the
-solver needs for a first timetable within seconds on thousands of sessions.
+broken by the seeded generator. A session with no valid position left then tries each position
+where exactly one placed session is in its way: that session steps aside to its own cheapest
+valid position, or the swap is undone. What still does not fit stays out; the large-neighbourhood
+search places it later by moving others. All this is fast at any size, which the solver needs
+for a first timetable within seconds on thousands of sessions.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Mapping
 
 from .data import Prepared
 from .instance import Weights
 from .model import Assignment, Position
 
+Placed = tuple[int, int, int]  # (group, start, room)
+
 
 class Greedy:
-    """The occupancy of a partial timetable, with checks and placement of one session at a time."""
+    """The occupancy of a partial timetable: checks, estimates, placing and removing sessions."""
 
     def __init__(self, prep: Prepared, weights: Weights, rng: random.Random) -> None:
         self.prep = prep
         self.weights = weights
         self.rng = rng
         inst = prep.instance
-        self.faculty_busy: list[set[int]] = [set() for _ in inst.faculty]
-        self.cohort_busy: list[set[int]] = [set() for _ in inst.cohorts]
-        self.room_busy: list[set[int]] = [set() for _ in inst.rooms]
-        self.faculty_at: list[dict[int, int]] = [{} for _ in inst.faculty]
-        self.cohort_at: list[dict[int, int]] = [{} for _ in inst.cohorts]
-        self.faculty_load: list[dict[int, int]] = [defaultdict(int) for _ in inst.faculty]
-        self.faculty_days: list[set[int]] = [set() for _ in inst.faculty]
-        self.cap_used: dict[tuple[int, int], int] = defaultdict(int)
-        self.course_days: list[set[int]] = [set() for _ in inst.courses]
-        self.course_rooms: list[set[int]] = [set() for _ in inst.courses]
+        # slot -> the session there, per faculty member, cohort and room
+        self.faculty_at: list[dict[int, Placed]] = [{} for _ in inst.faculty]
+        self.cohort_at: list[dict[int, Placed]] = [{} for _ in inst.cohorts]
+        self.room_at: list[dict[int, Placed]] = [{} for _ in inst.rooms]
+        self.faculty_load: list[Counter[int]] = [Counter() for _ in inst.faculty]
+        self.cap_used: Counter[tuple[int, int]] = Counter()
+        # day (room) -> sessions of the course then (there); entries at zero are dropped
+        self.course_days: list[dict[int, int]] = [{} for _ in inst.courses]
+        self.course_rooms: list[dict[int, int]] = [{} for _ in inst.courses]
         self.assignment: Assignment = {g.index: [] for g in prep.groups}
         self.multi_campus = len(prep.campus_ids) > 1
+        # Per cohort and day, bit masks over the day's periods: the periods taken, and the
+        # first periods of its sessions by length (to count lone sessions with bit operations).
+        self.cohort_busy: list[list[int]] = [[0] * prep.days for _ in inst.cohorts]
+        self.cohort_starts: list[list[dict[int, int]]] = [
+            [{} for _ in range(prep.days)] for _ in inst.cohorts
+        ]
+        # Per group, the slot maps of its people (faculty, then cohorts), looked up once.
+        self.people_at: list[list[dict[int, Placed]]] = [
+            [self.faculty_at[f] for f in prep.course_faculty[g.course]]
+            + [self.cohort_at[q] for q in prep.course_cohorts[g.course]]
+            for g in prep.groups
+        ]
+        self.cap_key: list[dict[int, tuple[int, int]]] = [
+            {
+                r: (r, inst.courses[g.course].member)
+                for r in prep.static_rooms[g.index]
+                if (r, inst.courses[g.course].member) in prep.caps
+            }
+            for g in prep.groups
+        ]
 
     # ------------------------------------------------------------------ checks
     def time_ok(self, g: int, s: int) -> bool:
@@ -51,32 +74,33 @@ class Greedy:
         inst = prep.instance
         day = prep.slot_day[s]
         for f in prep.course_faculty[c]:
-            busy = self.faculty_busy[f]
-            if any(t in busy for t in cover):
+            at = self.faculty_at[f]
+            if any(t in at for t in cover):
                 return False
             fac = inst.faculty[f]
+            load = self.faculty_load[f]
             if (
                 fac.max_periods_per_day is not None
-                and self.faculty_load[f][day] + group.length > fac.max_periods_per_day
+                and load[day] + group.length > fac.max_periods_per_day
             ):
                 return False
             if (
                 fac.max_days is not None
-                and day not in self.faculty_days[f]
-                and len(self.faculty_days[f]) >= fac.max_days
+                and not load[day]
+                and sum(1 for n in load.values() if n) >= fac.max_days
             ):
                 return False
         for q in prep.course_cohorts[c]:
-            busy = self.cohort_busy[q]
-            if any(t in busy for t in cover):
+            at = self.cohort_at[q]
+            if any(t in at for t in cover):
                 return False
         return True
 
     def room_ok(self, g: int, s: int, r: int) -> bool:
         prep = self.prep
         group = prep.groups[g]
-        busy = self.room_busy[r]
-        if busy and any(t in busy for t in range(s, s + group.length)):
+        at = self.room_at[r]
+        if at and any(t in at for t in range(s, s + group.length)):
             return False
         member = prep.instance.courses[group.course].member
         cap = prep.caps.get((r, member))
@@ -96,14 +120,32 @@ class Greedy:
             if not at:
                 continue
             for t2, _ in prep.travel_window[last]:
-                k = at.get(t2)
-                if k is not None and prep.travel_conflict(last, campus, t2, k):
+                other = at.get(t2)
+                if other is not None and prep.travel_conflict(
+                    last, campus, t2, prep.room_campus[other[2]]
+                ):
                     return False
             for t1 in range(day_start, s):
-                k = at.get(t1)
-                if k is not None and prep.travel_conflict(t1, k, s, campus):
+                other = at.get(t1)
+                if other is not None and prep.travel_conflict(
+                    t1, prep.room_campus[other[2]], s, campus
+                ):
                     return False
         return True
+
+    def blockers(self, g: int, s: int, r: int) -> set[Placed]:
+        """The placed sessions sharing a person or the room with a session of g at (s, r)."""
+        found: set[Placed] = set()
+        room = self.room_at[r]
+        for t in range(s, s + self.prep.groups[g].length):
+            for at in self.people_at[g]:
+                other = at.get(t)
+                if other is not None:
+                    found.add(other)
+            other = room.get(t)
+            if other is not None:
+                found.add(other)
+        return found
 
     # ------------------------------------------------------------------ cost estimate
     def time_cost(self, g: int, s: int) -> int:
@@ -122,8 +164,8 @@ class Greedy:
             before = s - 1 if s % ppd else -1
             after = s + group.length if (s % ppd) + group.length < ppd else -1
             for q in prep.course_cohorts[c]:
-                busy = self.cohort_busy[q]
-                if not ((before >= 0 and before in busy) or (after >= 0 and after in busy)):
+                at = self.cohort_at[q]
+                if not ((before >= 0 and before in at) or (after >= 0 and after in at)):
                     cost += w.isolated
         return cost
 
@@ -145,34 +187,61 @@ class Greedy:
         day_slots = range(day * prep.ppd, (day + 1) * prep.ppd)
         maps = [self.faculty_at[f] for f in prep.course_faculty[c]]
         maps += [self.cohort_at[q] for q in prep.course_cohorts[c]]
-        changes = sum(1 for at in maps if any(at.get(t, campus) != campus for t in day_slots))
+        changes = 0
+        for at in maps:
+            for t in day_slots:
+                other = at.get(t)
+                if other is not None and prep.room_campus[other[2]] != campus:
+                    changes += 1
+                    break
         return self.weights.campus_changes * changes
 
     # ------------------------------------------------------------------ placing
-    def place(self, g: int, s: int, r: int) -> None:
+    def _mark(self, g: int, s: int, r: int, sign: int) -> None:
         prep = self.prep
         group = prep.groups[g]
         c = group.course
-        cover = range(s, s + group.length)
+        length = group.length
         day = prep.slot_day[s]
-        campus = prep.room_campus[r]
+        room = self.room_at[r]
+        if sign > 0:
+            entry = (g, s, r)
+            for t in range(s, s + length):
+                for at in self.people_at[g]:
+                    at[t] = entry
+                room[t] = entry
+        else:
+            for t in range(s, s + length):
+                for at in self.people_at[g]:
+                    del at[t]
+                del room[t]
+        cohorts = prep.course_cohorts[c]
+        if cohorts:
+            bit = 1 << (s - day * prep.ppd)
+            span = ((1 << length) - 1) * bit
+            for q in cohorts:
+                starts = self.cohort_starts[q][day]
+                if sign > 0:
+                    self.cohort_busy[q][day] |= span
+                    starts[length] = starts.get(length, 0) | bit
+                else:
+                    self.cohort_busy[q][day] &= ~span
+                    starts[length] &= ~bit
         for f in prep.course_faculty[c]:
-            self.faculty_busy[f].update(cover)
-            self.faculty_load[f][day] += group.length
-            self.faculty_days[f].add(day)
-            for t in cover:
-                self.faculty_at[f][t] = campus
-        for q in prep.course_cohorts[c]:
-            self.cohort_busy[q].update(cover)
-            for t in cover:
-                self.cohort_at[q][t] = campus
-        self.room_busy[r].update(cover)
-        member = prep.instance.courses[c].member
-        if (r, member) in prep.caps:
-            self.cap_used[(r, member)] += group.length
-        self.course_days[c].add(day)
-        self.course_rooms[c].add(r)
+            self.faculty_load[f][day] += sign * length
+        key = self.cap_key[g].get(r)
+        if key is not None:
+            self.cap_used[key] += sign * length
+        _count(self.course_days[c], day, sign)
+        _count(self.course_rooms[c], r, sign)
+
+    def place(self, g: int, s: int, r: int) -> None:
+        self._mark(g, s, r, +1)
         self.assignment[g].append((s, r))
+
+    def remove(self, g: int, s: int, r: int) -> None:
+        self._mark(g, s, r, -1)
+        self.assignment[g].remove((s, r))
 
     def best_position(self, g: int) -> Position | None:
         """The cheapest valid position for one more session of group g, if any."""
@@ -203,6 +272,37 @@ class Greedy:
                 if best is None or cost < best_cost:
                     best, best_cost = (s, r), cost
         return best
+
+    def place_by_ejection(
+        self, g: int, depth: int = 2, locked: frozenset[Placed] = frozenset()
+    ) -> bool:
+        """Place one more session of g where one placed session is in the way and can move,
+        to its cheapest valid position or, ``depth`` allowing, by moving one in its own way."""
+        prep = self.prep
+        group = prep.groups[g]
+        taken = {s for s, _ in self.assignment[g]}
+        options = [(s, r) for s in group.starts if s not in taken for r in group.rooms[s]]
+        self.rng.shuffle(options)
+        for s, r in options:
+            found = self.blockers(g, s, r)
+            if len(found) != 1:
+                continue
+            blocker = next(iter(found))
+            h, hs, hr = blocker
+            if h == g or blocker in locked or prep.groups[h].pin is not None:
+                continue
+            self.remove(h, hs, hr)
+            if self.time_ok(g, s) and self.room_ok(g, s, r):
+                self.place(g, s, r)
+                moved = self.best_position(h)
+                if moved is not None:
+                    self.place(h, *moved)
+                    return True
+                if depth > 1 and self.place_by_ejection(h, depth - 1, locked | {(g, s, r)}):
+                    return True
+                self.remove(g, s, r)
+            self.place(h, hs, hr)
+        return False
 
     def try_place(self, g: int, s: int, r: int) -> bool:
         """Place a session at a given position if it is valid there (used for hints)."""
@@ -239,12 +339,32 @@ def greedy(
         (g for g in prep.groups if g.size),
         key=lambda g: (g.pin is None, options[g.index], -g.length, rng.random()),
     )
+    left: list[int] = []
     for group in order:
         for _ in range(group.size - len(state.assignment[group.index])):
             if deadline is not None and time.monotonic() > deadline:
-                return state.assignment
+                return _copy(state.assignment)
             position = state.best_position(group.index)
             if position is None:
+                left.append(group.index)
                 break
             state.place(group.index, *position)
-    return state.assignment
+    for g in left:
+        while len(state.assignment[g]) < prep.groups[g].size:
+            if deadline is not None and time.monotonic() > deadline:
+                return _copy(state.assignment)
+            if not state.place_by_ejection(g):
+                break
+    return _copy(state.assignment)
+
+
+def _count(counts: dict[int, int], key: int, sign: int) -> None:
+    n = counts.get(key, 0) + sign
+    if n:
+        counts[key] = n
+    else:
+        del counts[key]
+
+
+def _copy(assignment: Assignment) -> Assignment:
+    return {g: list(ps) for g, ps in assignment.items()}

@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from .anneal import anneal_loop
 from .cost import hard_conflicts, soft_counts
 from .data import Prepared
 from .greedy import greedy
 from .instance import Weights
 from .model import UNPLACED_COST, Assignment, ModelBuilder, Position
+from .parallel import ChainProcess
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +43,14 @@ SUB_DTIME = 0.1  # deterministic time per neighbourhood repair
 MIN_SIZE = 4
 START_SIZE = 12
 WHOLE_FACTOR = 20  # a neighbourhood that is the whole timetable gets this much more time
-RESTART_SHARE = 0.1  # of the time limit: an incomplete search then tries a time-only model
-FIRST_TIMES_SHARE = 0.1  # of the time left, per step of the time-then-rooms first timetable
+WHOLE_SHARE = 0.3  # of the time left, to solve a small timetable outright before annealing
+WHOLE_MAX = 40  # sessions: timetables this small are first solved outright
+PROCESS_MIN_S = 20.0  # extra workers anneal in child processes when this much time is left
+ADOPT_AFTER = 0.5  # share of the annealing time after which chains adopt a better incumbent
+GREEDY_SHARE = 0.03  # of the time limit, for greedy restarts while sessions stay out
+GREEDY_TRIES = 20
+RESTART_SHARE = 0.03  # of the time limit: an incomplete search then tries a time-only model
+FIRST_TIMES_SHARE = 0.03  # of the time left, per step of the time-then-rooms first timetable
 NO_WEIGHTS = Weights(0, 0, 0, 0, 0, 0, 0, 0)
 
 
@@ -209,6 +217,7 @@ class _State:
     stats: dict[str, KindStats]
     version: int = 0
     done: str | None = None  # "optimal" | "invalid" | "gave up"
+    tried_times: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -290,25 +299,38 @@ class Search:
             cost = self.cost(hint)
             self._improved(cost)
             return Outcome("feasible", {g: list(p) for g, p in hint.items()}, cost)
-        assignment = greedy(
-            prep, self.weights, seed=self.seed, hint=hint, deadline=self.stopper.deadline
-        )
-        cost = self.cost(assignment)
+        # Greedy restarts (other orders and ties) while some session stays out, briefly.
+        until = self.started + GREEDY_SHARE * (self.stopper.deadline - self.started)
+        assignment, cost, tries = None, 0, 0
+        while assignment is None or (cost >= UNPLACED_COST and time.monotonic() < until):
+            found = greedy(
+                prep,
+                self.weights,
+                seed=self.seed + 7919 * tries,
+                hint=hint,
+                deadline=self.stopper.deadline,
+            )
+            tries += 1
+            found_cost = self.cost(found)
+            if assignment is None or found_cost < cost:
+                assignment, cost = found, found_cost
+            if tries >= GREEDY_TRIES:
+                break
+        log.debug("greedy: %d tries, cost %d", tries, cost)
         self._improved(cost)
         return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
 
     def _times_then_rooms(self, start: Assignment) -> Assignment | None:
         """Times from a time-only model (Hall's condition on rooms), then rooms for them."""
         prep = self.prep
-        budget = max(1.0, FIRST_TIMES_SHARE * self.stopper.remaining())
-        timing = ModelBuilder(prep, NO_WEIGHTS, with_rooms=False).build()
+        budget = max(0.5, FIRST_TIMES_SHARE * (self.stopper.deadline - self.started))
+        timing = ModelBuilder(prep, self.weights, with_rooms=False).build()
         timing.add_hint(start)
         run = run_cp(
             timing.model,
             self.stopper,
             seed=self.seed,
             workers=self.workers,
-            first=True,
             wall_s=budget,
         )
         if run.values is None:
@@ -363,38 +385,57 @@ class Search:
 
     # ------------------------------------------------------------------ improvement
     def improve(self, assignment: Assignment, cost: int) -> Outcome:
-        """Large-neighbourhood search from a timetable until stopped; returns the best.
+        """Improve a timetable until stopped; returns the best found.
 
-        Each worker thread repeats: take the incumbent, free a neighbourhood, repair it with
-        CP-SAT (which releases the GIL while it searches), and offer the result. A result based
-        on an incumbent that has changed meanwhile is merged in when the groups it moved are
-        untouched and the whole stays valid. With one worker everything runs in this thread and
-        a seed gives the same path; with more, the interleaving depends on timing.
+        1. While sessions are still out, every worker runs neighbourhood repairs (``_lns_step``)
+           on the shared incumbent until all are placed.
+        2. Then annealing chains (anneal.py) improve it: one in this process and, for longer
+           runs with more workers, one per extra worker in a child process (parallel.py). For
+           short runs the extra workers run neighbourhood repairs in threads instead.
+        Every worker publishes its bests to the incumbent. One worker and one seed give the
+        same greedy start and the same decisions; where a run ends depends on the clock.
         """
         current = {g: list(p) for g, p in assignment.items()}
         if self.total == 0 or cost == 0:  # no penalty is negative: nothing can beat 0
             return Outcome("optimal", current, cost, self.solutions)
         start_size = float(min(self.total, max(MIN_SIZE, START_SIZE)))
         state = _State(current, cost, {kind: KindStats(start_size) for kind in KINDS})
-        if self.total <= start_size and cost < UNPLACED_COST:
-            # The whole timetable is one small neighbourhood: try to solve it outright.
-            hood = self._neighbourhood("courses", current, start_size, self.rng)
-            self._offer(state, current, 0, self._repair(current, hood, self.rng.randrange(1 << 30)))
-        if state.done is None:
-            seeds = [self.rng.randrange(1 << 30) for _ in range(self.workers)]
-            if self.workers == 1:
-                self._work(state, 0, seeds[0])
-            else:
-                threads = [
-                    threading.Thread(
-                        target=self._work, args=(state, i, seeds[i]), name=f"lns-{i}", daemon=True
+        seeds = [self.rng.randrange(1 << 30) for _ in range(self.workers)]
+        if cost >= UNPLACED_COST:
+            self._threads(state, [self._complete_work] * self.workers, seeds)
+        if state.done is None and self.total <= WHOLE_MAX and state.cost < UNPLACED_COST:
+            # A small timetable: try to solve it outright (CP-SAT can then prove optimality).
+            hood = self._neighbourhood("courses", state.current, self.total, self.rng)
+            repair = self._repair(
+                state.current,
+                hood,
+                self.rng.randrange(1 << 30),
+                wall_s=WHOLE_SHARE * self.stopper.remaining(),
+            )
+            self._record(state, repair)
+            self._offer(state, state.current, state.version, repair)
+        if state.done is None and state.cost < UNPLACED_COST and not self.stopper.stopped:
+            if self.workers > 1 and self.stopper.remaining() >= PROCESS_MIN_S:
+                chains = [
+                    ChainProcess(
+                        self.prep.instance,
+                        state.current,
+                        seeds[i],
+                        deadline=self.stopper.deadline,
+                        adopt_after=ADOPT_AFTER,
+                        offer=lambda c, t: self._take(state, c, t),
+                        incumbent=lambda: self._incumbent(state),
+                        stopped=lambda: self.stopper.stopped or state.done is not None,
                     )
-                    for i in range(self.workers)
+                    for i in range(1, self.workers)
                 ]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join()
+                try:
+                    self._anneal_work(state, 0, seeds[0])
+                finally:
+                    for chain in chains:
+                        chain.join()
+            else:
+                self._threads(state, [self._anneal_work] + [self._work] * (self.workers - 1), seeds)
         log.info(
             "LNS: %d repairs, cost %d", sum(st.tries for st in state.stats.values()), state.cost
         )
@@ -418,33 +459,96 @@ class Search:
             return Outcome("partial", state.current, state.cost, self.solutions)
         return Outcome("feasible", state.current, state.cost, self.solutions)
 
+    def _threads(
+        self, state: _State, targets: list[Callable[[_State, int, int], None]], seeds: list[int]
+    ) -> None:
+        """Run one worker per target (the first in this thread) until they return."""
+        threads = [
+            threading.Thread(
+                target=target, args=(state, i, seeds[i]), name=f"search-{i}", daemon=True
+            )
+            for i, target in enumerate(targets)
+            if i > 0
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            targets[0](state, 0, seeds[0])
+        finally:
+            for thread in threads:
+                thread.join()
+
     def _work(self, state: _State, index: int, seed: int) -> None:
         """One worker's loop of neighbourhood repairs (see ``improve``)."""
         rng = random.Random(seed)
-        tried_times = False
         while not self.stopper.stopped and state.done is None:
-            with state.lock:
-                snapshot, version, cost = state.current, state.version, state.cost
-                kind = self._pick_kind(state.stats, cost >= UNPLACED_COST, rng)
-                size = state.stats[kind].size
-            hood = self._neighbourhood(kind, snapshot, size, rng)
-            repair = self._repair(snapshot, hood, rng.randrange(1 << 30))
-            with state.lock:
-                self._record(state, repair)
-                self._offer(state, snapshot, version, repair)
-                incomplete = state.cost >= UNPLACED_COST
-                if incomplete and time.monotonic() >= self.complete_by:
-                    state.done = "gave up"
-            if incomplete and index == 0 and not tried_times and self._past(RESTART_SHARE):
-                tried_times = True
-                timed = self._times_then_rooms(snapshot)
-                if timed is not None:
-                    with state.lock:
-                        timed_cost = self.cost(timed)
-                        if timed_cost < state.cost:
-                            state.current, state.cost = timed, timed_cost
-                            state.version += 1
-                            self._improved(timed_cost)
+            self._lns_step(state, index, rng)
+
+    def _complete_work(self, state: _State, index: int, seed: int) -> None:
+        """Neighbourhood repairs until every session is placed."""
+        rng = random.Random(seed)
+        while not self.stopper.stopped and state.done is None and state.cost >= UNPLACED_COST:
+            self._lns_step(state, index, rng)
+
+    def _take(self, state: _State, cost: int, timetable: Assignment) -> None:
+        """Make a timetable from an annealing chain the incumbent if it is cheaper."""
+        with state.lock:
+            if cost < state.cost:
+                state.current, state.cost = timetable, cost
+                state.version += 1
+                self._improved(cost)
+                if cost == 0:
+                    state.done = "optimal"
+
+    def _incumbent(self, state: _State) -> tuple[int, Assignment]:
+        with state.lock:
+            return state.cost, state.current
+
+    def _lns_step(self, state: _State, index: int, rng: random.Random) -> None:
+        """One neighbourhood repair of the incumbent, offered back to it."""
+        with state.lock:
+            snapshot, version, cost = state.current, state.version, state.cost
+            kind = self._pick_kind(state.stats, cost >= UNPLACED_COST, rng)
+            size = state.stats[kind].size
+        hood = self._neighbourhood(kind, snapshot, size, rng)
+        repair = self._repair(snapshot, hood, rng.randrange(1 << 30))
+        with state.lock:
+            self._record(state, repair)
+            self._offer(state, snapshot, version, repair)
+            incomplete = state.cost >= UNPLACED_COST
+            if incomplete and time.monotonic() >= self.complete_by:
+                state.done = "gave up"
+        if incomplete and index == 0 and not state.tried_times and self._past(RESTART_SHARE):
+            state.tried_times = True
+            timed = self._times_then_rooms(snapshot)
+            if timed is not None:
+                with state.lock:
+                    timed_cost = self.cost(timed)
+                    if timed_cost < state.cost:
+                        state.current, state.cost = timed, timed_cost
+                        state.version += 1
+                        self._improved(timed_cost)
+
+    def _anneal_work(self, state: _State, index: int, seed: int) -> None:
+        """An annealing chain in this process on a copy of the incumbent (see anneal.py)."""
+        current_cost, current = self._incumbent(state)
+
+        def better(best: int) -> tuple[int, Assignment] | None:
+            cost, timetable = self._incumbent(state)
+            return (cost, timetable) if cost < best else None
+
+        anneal_loop(
+            self.prep,
+            self.weights,
+            current,
+            seed,
+            start=time.monotonic(),
+            deadline=self.stopper.deadline,
+            stopped=lambda: self.stopper.stopped or state.done is not None,
+            publish=lambda cost, timetable: self._take(state, cost, timetable),
+            better=better,
+            adopt_after=ADOPT_AFTER,
+        )
 
     def _record(self, state: _State, rep: Repair) -> None:
         """Update the kind's statistics: tries, wins, size and how often it is chosen."""
@@ -484,7 +588,7 @@ class Search:
             candidate = dict(state.current)
             for g in moved:
                 candidate[g] = rep.assignment[g]
-            if hard_conflicts(self.prep, candidate) != len(self.missing(candidate)):
+            if hard_conflicts(self.prep, candidate) != sum(self.missing(candidate).values()):
                 return
             cost = self.cost(candidate)
         if cost > state.cost:
@@ -507,7 +611,9 @@ class Search:
         kinds = [k for k in KINDS if k != "missing"]
         return rng.choices(kinds, [stats[k].score for k in kinds])[0]
 
-    def _repair(self, current: Assignment, hood: Neighbourhood, seed: int) -> Repair:
+    def _repair(
+        self, current: Assignment, hood: Neighbourhood, seed: int, wall_s: float | None = None
+    ) -> Repair:
         prep = self.prep
         if not (hood.freed or hood.missing) or self.stopper.stopped:
             return Repair(hood, None, None, False)
@@ -531,8 +637,11 @@ class Search:
         builder.add_hint(hood.freed)
         t1 = time.monotonic()
         whole = hood.domains is None and hood.size == self.total
-        dtime = SUB_DTIME * (WHOLE_FACTOR if whole else 1)
-        run = run_cp(builder.model, self.stopper, seed=seed, dtime=dtime, lp=whole)
+        if wall_s is not None:  # a one-off solve of the whole timetable, on the clock
+            run = run_cp(builder.model, self.stopper, seed=seed, wall_s=wall_s)
+        else:
+            dtime = SUB_DTIME * (WHOLE_FACTOR if whole else 1)
+            run = run_cp(builder.model, self.stopper, seed=seed, dtime=dtime, lp=whole)
         t2 = time.monotonic()
         if run.values is None:
             if run.status == cp_model.MODEL_INVALID:

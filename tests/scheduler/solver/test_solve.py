@@ -80,17 +80,17 @@ def test_a_warm_start_begins_from_the_hint():
     assert again.objective <= first.objective
 
 
-def test_the_same_seed_follows_the_same_path():
-    # Repairs stop on deterministic time, so two runs improve through the same timetables; the
-    # wall-clock limit only decides how far each gets.
-    inst = generate(60, seed=6)
+def test_the_same_seed_starts_from_the_same_timetable_and_ends_at_the_same_optimum():
+    # The greedy start is seeded; how far the search gets within a wall-clock limit depends on
+    # the machine, so only a proven optimum is expected to repeat exactly.
+    inst = generate(12, seed=6, weights=Weights.itc2007())
     runs = []
     for _ in range(2):
         seen = []
-        solve(inst, time_limit_s=3, num_workers=2, seed=9, on_progress=seen.append)
-        runs.append([p.objective for p in seen])
-    shorter = min(len(r) for r in runs)
-    assert shorter >= 1 and runs[0][:shorter] == runs[1][:shorter]
+        solution = solve(inst, time_limit_s=20, num_workers=1, seed=9, on_progress=seen.append)
+        runs.append((seen[0].objective, solution.status, solution.placements))
+    assert runs[0] == runs[1]
+    assert runs[0][1] == Status.OPTIMAL
 
 
 def test_a_tiny_instance_is_solved_to_proven_optimality():

@@ -1,0 +1,357 @@
+"""Simulated annealing over single-session moves and swaps, with exact incremental costs.
+
+The large-neighbourhood search repairs a few dozen sessions at a time with CP-SAT, which takes a
+tenth of a second or so per repair. Many improvements need only one session to move, or two to
+trade places; this local search tries thousands of those per second, in pure Python, on its own
+copy of the timetable. Each move is checked against every hard rule (the same checks as the
+greedy start) and priced by recomputing only what it touches: the course's days and rooms, the
+session's room overflow and preference periods, the day of each of its cohorts (lone sessions)
+and of each of its people (campus changes), and the group's reference positions. Worse moves are
+accepted with the usual probability exp(-delta / temperature).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Mapping
+
+from .data import Prepared
+from .greedy import Greedy, Placed
+from .instance import Weights
+from .model import Assignment, Position
+
+log = logging.getLogger(__name__)
+
+# Temperatures in weighted cost units: a lone session costs 2, a missing day 5 with ITC weights.
+T_START = 2.0
+T_END = 0.05
+CHUNK = 500  # moves between looks at the clock and the stop flag
+PUBLISH_S = 0.05  # at most this often a copy of a new best is taken and published
+SYNC_S = 0.5  # how often a chain asks whether a better timetable was found elsewhere
+
+
+class Annealer:
+    """A timetable under single-session moves and swaps, with its exact weighted cost."""
+
+    def __init__(
+        self, prep: Prepared, weights: Weights, assignment: Mapping[int, list[Position]], seed: int
+    ) -> None:
+        self.prep = prep
+        self.weights = weights
+        self.rng = random.Random(seed)
+        self.state = Greedy(prep, weights, self.rng)
+        for g, positions in assignment.items():
+            for s, r in positions:
+                self.state.place(g, s, r)
+        self.placed: list[Placed] = [
+            (g, s, r) for g, positions in self.state.assignment.items() for s, r in positions
+        ]
+        self.index = {p: i for i, p in enumerate(self.placed)}
+        self.movable = [
+            i for i, (g, _s, _r) in enumerate(self.placed) if prep.groups[g].pin is None
+        ]
+        self.refs = {
+            g: {(s, r) for s, r, _ in refs if r >= 0} for g, refs in prep.reference.items()
+        }
+        inst = prep.instance
+        self.limits = (
+            bool(prep.caps)
+            or len(prep.campus_ids) > 1
+            or any(
+                f.max_periods_per_day is not None or f.max_days is not None for f in inst.faculty
+            )
+        )
+        self.cost = self.total()
+        self.moves = 0
+        self.accepted = 0
+
+    # ------------------------------------------------------------------ costs
+    def total(self) -> int:
+        """The whole weighted cost, from scratch."""
+        prep = self.prep
+        cost = 0
+        for c in range(len(prep.instance.courses)):
+            cost += self._course_cost(c)
+        for g, positions in self.state.assignment.items():
+            for s, r in positions:
+                cost += self._session_cost(g, s, r)
+            cost += self._moved_cost(g)
+        for q in range(len(prep.instance.cohorts)):
+            for d in range(prep.days):
+                cost += self._cohort_day_cost(q, d)
+        if self._campus_on():
+            for kind, people in (("f", prep.instance.faculty), ("q", prep.instance.cohorts)):
+                for p in range(len(people)):
+                    for d in range(prep.days):
+                        cost += self._campus_cost(kind, p, d)
+        return cost
+
+    def _campus_on(self) -> bool:
+        return self.weights.campus_changes > 0 and len(self.prep.campus_ids) > 1
+
+    def _session_cost(self, g: int, s: int, r: int) -> int:
+        prep = self.prep
+        w = self.weights
+        return (
+            w.room_capacity * prep.overflow[g].get(r, 0)
+            + w.discouraged * prep.discouraged[g].get(s, 0)
+            + w.not_preferred * prep.not_preferred[g].get(s, 0)
+        )
+
+    def _course_cost(self, c: int) -> int:
+        used_days = len(self.state.course_days[c])
+        used_rooms = len(self.state.course_rooms[c])
+        if not used_rooms:
+            return 0
+        missing = max(0, self.prep.instance.courses[c].min_days - used_days)
+        return self.weights.min_days * missing + self.weights.room_stability * (used_rooms - 1)
+
+    def _moved_cost(self, g: int) -> int:
+        refs = self.prep.reference.get(g)
+        if not refs or not self.weights.moved:
+            return 0
+        wanted = self.refs[g]
+        kept = sum(1 for p in self.state.assignment[g] if p in wanted)
+        return self.weights.moved * (len(refs) - kept)
+
+    def _cohort_day_cost(self, q: int, day: int) -> int:
+        """Weighted lone sessions of a cohort on a day: sessions whose period before and
+        period after (within the day) are free, counted on the cohort's bit masks."""
+        if not self.weights.isolated:
+            return 0
+        busy = self.state.cohort_busy[q][day]
+        if not busy:
+            return 0
+        free_before = ~(busy << 1)
+        lone = 0
+        for length, starts in self.state.cohort_starts[q][day].items():
+            if starts:
+                lone += (starts & free_before & ~(busy >> length)).bit_count()
+        return self.weights.isolated * lone
+
+    def _campus_cost(self, kind: str, person: int, day: int) -> int:
+        prep = self.prep
+        at = (self.state.faculty_at if kind == "f" else self.state.cohort_at)[person]
+        first = day * prep.ppd
+        changes = 0
+        last = None
+        seen: set[Placed] = set()
+        for t in range(first, first + prep.ppd):
+            entry = at.get(t)
+            if entry is None or entry in seen:
+                continue
+            seen.add(entry)
+            campus = prep.room_campus[entry[2]]
+            if last is not None and campus != last:
+                changes += 1
+            last = campus
+        return self.weights.campus_changes * changes
+
+    def _local(self, touched: list[Placed]) -> int:
+        """The cost of everything the given sessions (old or new positions) affect."""
+        prep = self.prep
+        courses: set[int] = set()
+        cohort_days: set[tuple[int, int]] = set()
+        person_days: set[tuple[str, int, int]] = set()
+        groups: set[int] = set()
+        cost = 0
+        campus = self._campus_on()
+        for g, s, _r in touched:
+            c = prep.groups[g].course
+            courses.add(c)
+            groups.add(g)
+            day = prep.slot_day[s]
+            for q in prep.course_cohorts[c]:
+                cohort_days.add((q, day))
+                if campus:
+                    person_days.add(("q", q, day))
+            if campus:
+                for f in prep.course_faculty[c]:
+                    person_days.add(("f", f, day))
+        for g, s, r in touched:
+            if (s, r) in self.state.assignment[g]:
+                cost += self._session_cost(g, s, r)
+        for c in courses:
+            cost += self._course_cost(c)
+        for g in groups:
+            cost += self._moved_cost(g)
+        for q, d in cohort_days:
+            cost += self._cohort_day_cost(q, d)
+        for kind, p, d in person_days:
+            cost += self._campus_cost(kind, p, d)
+        return cost
+
+    # ------------------------------------------------------------------ moves
+    def _replace(self, i: int, new: Placed) -> None:
+        old = self.placed[i]
+        del self.index[old]
+        self.placed[i] = new
+        self.index[new] = i
+
+    def try_move(self, temperature: float) -> int | None:
+        """One random move or swap; returns the cost change if taken, else None."""
+        if not self.movable:
+            return None
+        prep = self.prep
+        state = self.state
+        rnd = self.rng.random
+        i = self.movable[int(rnd() * len(self.movable))]
+        me = self.placed[i]
+        g, s, r = me
+        group = prep.groups[g]
+        starts = group.starts
+        s2 = starts[int(rnd() * len(starts))]
+        rooms = group.rooms[s2]
+        r2 = rooms[int(rnd() * len(rooms))]
+        if s2 == s and r2 == r:
+            return None
+        if s2 != s and group.size > 1 and any(t == s2 for t, _ in state.assignment[g]):
+            return None
+        self.moves += 1
+        blockers = state.blockers(g, s2, r2)
+        blockers.discard(me)
+        if not blockers:
+            if self.limits:  # day limits, caps or travel: check with the session lifted
+                state.remove(g, s, r)
+                ok = state.time_ok(g, s2) and state.room_ok(g, s2, r2)
+                state.place(g, s, r)
+                if not ok:
+                    return None
+            new = (g, s2, r2)
+            before = self._local([me, new])
+            state.remove(g, s, r)
+            state.place(g, s2, r2)
+            delta = self._local([me, new]) - before
+            if self._accept(delta, temperature):
+                self._replace(i, new)
+                self.cost += delta
+                return delta
+            state.remove(g, s2, r2)
+            state.place(g, s, r)
+            return None
+        if len(blockers) != 1:
+            return None
+        # A swap: the one session in the way takes this session's place, if it can.
+        other = next(iter(blockers))
+        h, hs, hr = other
+        hgroup = prep.groups[h]
+        if (
+            h == g
+            or hgroup.pin is not None
+            or hgroup.length != group.length
+            or hs != s2
+            or s not in hgroup.rooms
+            or r not in hgroup.rooms[s]
+            or (s != hs and hgroup.size > 1 and any(t == s for t, _ in state.assignment[h]))
+        ):
+            return None
+        touched = [me, (g, s2, r2), other, (h, s, r)]
+        before = self._local(touched)
+        state.remove(g, s, r)
+        state.remove(h, hs, hr)
+        if (
+            state.time_ok(g, s2)
+            and state.room_ok(g, s2, r2)
+            and self._place_checked(g, s2, r2, h, s, r)
+        ):
+            delta = self._local(touched) - before
+            if self._accept(delta, temperature):
+                self._replace(i, (g, s2, r2))
+                self._replace(self.index[other], (h, s, r))
+                self.cost += delta
+                return delta
+            state.remove(g, s2, r2)
+            state.remove(h, s, r)
+        state.place(g, s, r)
+        state.place(h, hs, hr)
+        return None
+
+    def _place_checked(self, g: int, s: int, r: int, h: int, hs: int, hr: int) -> bool:
+        """Place g at (s, r), then h at (hs, hr) if valid; on failure leave neither placed."""
+        state = self.state
+        state.place(g, s, r)
+        if state.time_ok(h, hs) and state.room_ok(h, hs, hr):
+            state.place(h, hs, hr)
+            return True
+        state.remove(g, s, r)
+        return False
+
+    def _accept(self, delta: int, temperature: float) -> bool:
+        if delta <= 0:
+            return True
+        if temperature <= 0:
+            return False
+        return self.rng.random() < math.exp(-delta / temperature)
+
+    def assignment(self) -> Assignment:
+        return {g: list(ps) for g, ps in self.state.assignment.items()}
+
+
+def temperature(progress: float) -> float:
+    """Geometric cooling from T_START to T_END as progress goes from 0 to 1."""
+    progress = min(1.0, max(0.0, progress))
+    return T_START * (T_END / T_START) ** progress
+
+
+def anneal_loop(
+    prep: Prepared,
+    weights: Weights,
+    assignment: Mapping[int, list[Position]],
+    seed: int,
+    *,
+    start: float,
+    deadline: float,
+    stopped: Callable[[], bool],
+    publish: Callable[[int, Assignment], None],
+    better: Callable[[int], tuple[int, Assignment] | None],
+    adopt_after: float = 0.0,
+) -> tuple[int, Assignment]:
+    """Anneal from ``assignment`` until the deadline or ``stopped()``; return the best found.
+
+    The temperature follows the clock from ``start`` to ``deadline``. ``publish(cost, timetable)``
+    receives new bests (a copy at most every PUBLISH_S seconds, and the last one at the end).
+    Every SYNC_S seconds, once ``adopt_after`` of the time has gone, ``better(best)`` may hand
+    back a cheaper timetable found elsewhere, and the chain continues from it.
+    """
+    rng = random.Random(seed)
+    annealer = Annealer(prep, weights, assignment, rng.randrange(1 << 30))
+    best = annealer.cost
+    best_copy = annealer.assignment()
+    span = max(1e-3, deadline - start)
+    last_copy = last_sync = time.monotonic()
+    pending = False
+    while not stopped():
+        now = time.monotonic()
+        if now >= deadline:
+            break
+        heat = temperature((now - start) / span)
+        for _ in range(CHUNK):
+            if annealer.try_move(heat) is not None and annealer.cost < best:
+                best = annealer.cost
+                pending = True
+                if time.monotonic() - last_copy > PUBLISH_S:
+                    best_copy = annealer.assignment()
+                    publish(best, best_copy)
+                    last_copy, pending = time.monotonic(), False
+        now = time.monotonic()
+        if pending and annealer.cost == best:
+            best_copy = annealer.assignment()
+            publish(best, best_copy)
+            last_copy, pending = now, False
+        if now - last_sync > SYNC_S and (now - start) / span >= adopt_after:
+            last_sync = now
+            found = better(best)
+            if found is not None and found[0] < best:
+                best, best_copy = found[0], {g: list(p) for g, p in found[1].items()}
+                annealer = Annealer(prep, weights, best_copy, rng.randrange(1 << 30))
+                pending = False
+        if best == 0:
+            break
+    if pending and annealer.cost == best:
+        best_copy = annealer.assignment()
+    publish(best, best_copy)
+    log.debug("annealing chain: %d moves tried, best %d", annealer.moves, best)
+    return best, best_copy
