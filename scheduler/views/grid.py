@@ -196,7 +196,9 @@ def session_pin(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     if request.htmx:
-        return _render_session(request, _session_context(request, run, session))
+        response = _render_session(request, _session_context(request, run, session))
+        response["HX-Trigger"] = "timetable-changed"  # the grid beside redraws its pins
+        return response
     return redirect("scheduler:session_detail", pk=run.pk, session_pk=session.pk)
 
 

@@ -35,6 +35,18 @@ def test_it_returns_the_panel_to_htmx(client, scheduler_admin, sched_run):
     assert b"Pinned here" in response.content
 
 
+def test_it_tells_the_grid_beside_the_panel_to_redraw_its_pins(
+    client, scheduler_admin, sched_run
+):
+    """The panel said "Pinned here" while the grid beside it kept no pin until a reload."""
+    session = _placed(sched_run).session
+    client.force_login(scheduler_admin)
+    response = client.post(_url(sched_run, session), {"action": "pin"}, HTTP_HX_REQUEST="true")
+    assert response["HX-Trigger"] == "timetable-changed"
+    grid = client.get(reverse("scheduler:timetable_grid", args=[sched_run.pk])).content.decode()
+    assert 'hx-trigger="timetable-changed from:body" hx-select="#grid" hx-target="#grid"' in grid
+
+
 def test_it_forbids_another_members_scheduler(client, other_scheduler_admin, sched_run):
     session = _placed(sched_run).session
     client.force_login(other_scheduler_admin)
