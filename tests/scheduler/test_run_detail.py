@@ -50,6 +50,9 @@ def test_it_returns_the_live_fragment_to_htmx(client, scheduler_admin, sched):
     ended = client.get(_url(run), HTTP_HX_REQUEST="true")
     assert b"hx-trigger" not in ended.content
     assert b"Open the timetable" in ended.content
+    # The re-solve form comes with the last swap, not only after a reload.
+    assert reverse("scheduler:run_create", args=[run.term.slug]).encode() in ended.content
+    assert reverse("scheduler:run_create", args=[run.term.slug]).encode() not in response.content
 
 
 def test_it_shows_the_explanation_with_links(client, scheduler_admin, sched):
