@@ -213,6 +213,9 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name=_("member"),
     )
+    # The language the user last chose in the menu; his emails are written in it (blank: the
+    # site's default, settings.LANGUAGE_CODE).
+    language = models.CharField(_("language"), max_length=10, blank=True, default="")
 
     class Meta:
         verbose_name = _("profile")
@@ -663,11 +666,42 @@ class Notification(models.Model):
     syllabus = models.ForeignKey(
         Syllabus, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # The sentence in the site's default language: what old rows (before ``event``) show, and
+    # the fallback when an event's sentence cannot be made.
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # What happened, kept as data so that each reader sees the sentence in his language: a key of
+    # SENTENCES and its values (course code, version, actor, firm and firm_zh, comment excerpt…).
+    event = models.CharField(max_length=30, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
+
+    SENTENCES = {
+        "submitted": _("%(s)s was submitted for review."),
+        "review_requested": _("%(s)s awaits your firm's review."),
+        "changes_requested": _("Changes were requested on %(s)s: %(why)s"),
+        "endorsed": _("%(firm)s endorsed %(s)s."),
+        "approved": _("%(s)s was approved."),
+        "published": _("%(s)s was published."),
+        "comment": _("New comment on %(s)s: %(body)s"),
+        "reply": _("New reply on %(s)s: %(body)s"),
+    }
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_inbox_idx")]
+
+    @property
+    def text(self) -> str:
+        """The sentence in the active language (the stored ``message`` for rows without event)."""
+        sentence = self.SENTENCES.get(self.event)
+        if sentence is None:
+            return self.message
+        values = {**self.params, "firm": bilingual(self.params.get("firm", ""),
+                                                    self.params.get("firm_zh", ""))}
+        values["s"] = f"{values.get('course', '')} v{values.get('version', '')}"
+        try:
+            return str(sentence) % values
+        except (KeyError, TypeError, ValueError):
+            return self.message

@@ -8,6 +8,7 @@ refused or rolled-back action never sends anything.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from curriculum.models import Comment, Institution, Notification, Profile, Syllabus
@@ -65,20 +67,34 @@ def comment_audience(comment: Comment) -> QuerySet:
     return users
 
 
+def user_languages(user_ids: Iterable[int]) -> dict[int, str]:
+    """Each user's chosen language (settings.LANGUAGE_CODE when he has not chosen one)."""
+    chosen = dict(
+        Profile.objects.filter(user_id__in=list(user_ids)).exclude(language="")
+        .values_list("user_id", "language")
+    )
+    return defaultdict(lambda: settings.LANGUAGE_CODE, chosen)
+
+
 def send_emails(notifications: list[Notification]) -> None:
-    """One email per inbox item, to users with an address, after the transaction commits."""
-    messages = [
-        EmailMessage(
-            subject=f"[ICV] {n.message}"[:180],
-            body=_email_body(n),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[n.user.email],
-        )
-        for n in notifications
-        if n.user.email
-    ]
-    if messages:
-        transaction.on_commit(lambda: _deliver(messages))
+    """One email per inbox item, to users with an address, in the recipient's language, after
+    the transaction commits."""
+    notifications = [n for n in notifications if n.user.email]
+    if not notifications:
+        return
+    languages = user_languages(n.user_id for n in notifications)
+    messages = []
+    for n in notifications:
+        with translation.override(languages[n.user_id]):
+            messages.append(
+                EmailMessage(
+                    subject=f"[ICV] {n.text}"[:180],
+                    body=_email_body(n),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[n.user.email],
+                )
+            )
+    transaction.on_commit(lambda: _deliver(messages))
 
 
 def _deliver(messages: list[EmailMessage]) -> None:
@@ -90,4 +106,4 @@ def _deliver(messages: list[EmailMessage]) -> None:
 
 def _email_body(n: Notification) -> str:
     link = f"\n\n{n.url}" if n.url else ""
-    return f"{n.message}{link}\n\n-- {_('ICV Curriculum Planner')}"
+    return f"{n.text}{link}\n\n-- {_('ICV Curriculum Planner')}"

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from curriculum import notifications as notices
@@ -54,10 +55,16 @@ Kind = Notification.Kind
 
 
 def notify(
-    *, users: Iterable, kind: str, syllabus: Syllabus | None, message: str, url: str = "",
-    exclude: User | None = None,
+    *, users: Iterable, kind: str, syllabus: Syllabus | None, event: str = "",
+    params: dict | None = None, message: str = "", url: str = "", exclude: User | None = None,
 ) -> list[Notification]:
-    """An inbox item for each user (once each, never to ``exclude``), and an email after commit."""
+    """An inbox item for each user (once each, never to ``exclude``), and an email after commit.
+
+    ``event`` (a key of ``Notification.SENTENCES``) and its ``params`` let every reader see the
+    sentence in his own language; ``message`` is for notices without an event."""
+    model = Notification(kind=kind, event=event, params=params or {}, message=message)
+    with translation.override(settings.LANGUAGE_CODE):
+        message = model.text[:300]
     seen: set[int] = set()
     items = []
     for user in users:
@@ -65,7 +72,8 @@ def notify(
             continue
         seen.add(user.pk)
         items.append(
-            Notification(user=user, kind=kind, syllabus=syllabus, message=message[:300], url=url)
+            Notification(user=user, kind=kind, syllabus=syllabus, message=message, url=url,
+                         event=event, params=model.params)
         )
     Notification.objects.bulk_create(items)
     notices.send_emails(items)
@@ -87,8 +95,19 @@ def notification_mark_all_read(*, user: User) -> int:
     )
 
 
-def _title(syllabus: Syllabus) -> str:
-    return f"{syllabus.course.code} v{syllabus.version}"
+def _event(syllabus: Syllabus, by: User, **values) -> dict:
+    """What a notification needs to say what happened, in any language, later."""
+    return {
+        "course": syllabus.course.code,
+        "version": syllabus.version,
+        "actor": by.get_full_name() or by.get_username(),
+        **values,
+    }
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- Status changes ------------------------------------------------------------------------------
@@ -137,10 +156,12 @@ def _move(locked: Syllabus, *, to: str, by: User, comment: str) -> Transition:
     return record
 
 
-def _tell(locked: Syllabus, *, users: Iterable, kind: str, message: str, by: User) -> None:
+def _tell(
+    locked: Syllabus, *, users: Iterable, kind: str, event: str, by: User, **values
+) -> None:
     """Notify these users (not the actor) of what happened to the syllabus, with its review link."""
-    notify(users=users, kind=kind, syllabus=locked, message=message,
-           url=notices.review_url(locked), exclude=by)
+    notify(users=users, kind=kind, syllabus=locked, event=event,
+           params=_event(locked, by, **values), url=notices.review_url(locked), exclude=by)
 
 
 def syllabus_problems(syllabus: Syllabus) -> list[str]:
@@ -174,7 +195,7 @@ def syllabus_submit(
         _move(locked, to=Status.SUBMITTED, by=by, comment=comment)
         _tell(locked, by=by, kind=Kind.SUBMITTED,
               users=[*notices.team_users(locked), *notices.manager_users(locked)],
-              message=_("%(s)s was submitted for review.") % {"s": _title(locked)})
+              event="submitted")
         firms = [s.firm for s in locked.course.shares.select_related("firm")]
         if firms:
             _start_review(locked, by=by, firms=firms, automatic=True)
@@ -190,7 +211,7 @@ def _start_review(locked: Syllabus, *, by: User, firms: list[Institution], autom
     )
     _move(locked, to=Status.IN_REVIEW, by=by, comment=note % {"firms": names})
     _tell(locked, by=by, kind=Kind.SUBMITTED, users=notices.firm_reviewers(locked),
-          message=_("%(s)s awaits your firm's review.") % {"s": _title(locked)})
+          event="review_requested")
 
 
 def syllabus_start_review(
@@ -239,8 +260,7 @@ def syllabus_request_changes(
         _move(locked, to=Status.CHANGES_REQUESTED, by=by, comment=comment)
         _tell(locked, by=by, kind=Kind.CHANGES_REQUESTED,
               users=[*notices.team_users(locked), *notices.manager_users(locked)],
-              message=_("Changes were requested on %(s)s: %(why)s")
-              % {"s": _title(locked), "why": comment})
+              event="changes_requested", why=_excerpt(comment))
     return locked
 
 
@@ -256,8 +276,7 @@ def syllabus_endorse(
         )
         _tell(locked, by=by, kind=Kind.ENDORSED,
               users=[*notices.team_users(locked), *notices.manager_users(locked)],
-              message=_("%(firm)s endorsed %(s)s.")
-              % {"firm": endorsement.firm.display_name, "s": _title(locked)})
+              event="endorsed", firm=endorsement.firm.name, firm_zh=endorsement.firm.name_zh)
     return endorsement
 
 
@@ -271,14 +290,13 @@ def _step(
     to: str,
     kind: str,
     audience: Callable[[Syllabus], Iterable],
-    message: str,
+    event: str,
 ) -> Syllabus:
-    """A plain move: check, record, tell ``audience`` with ``message`` (``%(s)s``: the version)."""
+    """A plain move: check, record, tell ``audience`` of ``event``."""
     with transaction.atomic():
         locked = _locked_for(syllabus, action=action, by=by, expected_status=expected_status)
         _move(locked, to=to, by=by, comment=comment)
-        _tell(locked, by=by, kind=kind, users=audience(locked),
-              message=message % {"s": _title(locked)})
+        _tell(locked, by=by, kind=kind, users=audience(locked), event=event)
     return locked
 
 
@@ -290,7 +308,7 @@ def syllabus_approve(
         syllabus, by=by, comment=comment, expected_status=expected_status,
         action=Action.APPROVE, to=Status.APPROVED, kind=Kind.APPROVED,
         audience=lambda s: [*notices.team_users(s), *notices.firm_reviewers(s)],
-        message=_("%(s)s was approved."),
+        event="approved",
     )
 
 
@@ -304,7 +322,7 @@ def syllabus_publish(
         audience=lambda s: [
             *notices.team_users(s), *notices.firm_reviewers(s), *notices.manager_users(s)
         ],
-        message=_("%(s)s was published."),
+        event="published",
     )
 
 
@@ -410,7 +428,8 @@ def course_share(*, course: Course, firms: Iterable[Institution], by: User) -> l
                 users=notices.firm_reviewers(syllabus, added),
                 kind=Kind.SUBMITTED,
                 syllabus=syllabus,
-                message=_("%(s)s awaits your firm's review.") % {"s": _title(syllabus)},
+                event="review_requested",
+                params=_event(syllabus, by),
                 url=notices.review_url(syllabus),
                 exclude=by,
             )
@@ -475,7 +494,8 @@ def comment_add(
             users=notices.comment_audience(comment),
             kind=Kind.COMMENT,
             syllabus=syllabus,
-            message=_("New comment on %(s)s: %(body)s") % {"s": _title(syllabus), "body": body},
+            event="comment",
+            params=_event(syllabus, by, body=_excerpt(body)),
             url=notices.review_url(syllabus) + f"#comment-{comment.pk}",
             exclude=by,
         )
@@ -519,8 +539,8 @@ def comment_reply(*, parent: Comment, by: User, body: str) -> Comment:
             users=visible_to,
             kind=Kind.REPLY,
             syllabus=thread.syllabus,
-            message=_("New reply on %(s)s: %(body)s")
-            % {"s": _title(thread.syllabus), "body": body},
+            event="reply",
+            params=_event(thread.syllabus, by, body=_excerpt(body)),
             url=notices.review_url(thread.syllabus) + f"#comment-{thread.pk}",
             exclude=by,
         )
