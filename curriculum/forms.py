@@ -45,6 +45,7 @@ from curriculum.validators import (
     missing_equipment_problem,
     validate_course_code,
 )
+from curriculum.widgets import PeoplePicker
 
 LEVEL_CHOICES = [("", "—"), *((i, str(i)) for i in range(1, 7))]
 
@@ -141,7 +142,7 @@ class CourseForm(forms.ModelForm):
         fields = ["code", "title", "title_zh", "credits", "owner", "co_institutions", "faculty"]
         widgets = {
             "co_institutions": forms.CheckboxSelectMultiple(attrs={"class": "checks"}),
-            "faculty": forms.SelectMultiple(attrs={"size": 8}),
+            "faculty": PeoplePicker,
             "credits": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
         }
         help_texts = {

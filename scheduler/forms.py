@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from curriculum.access import User, is_coordinator, member_of
 from curriculum.models import Campus, Course, Faculty, Feature, Institution
+from curriculum.widgets import PeoplePicker
 from scheduler import models as m
 
 Mode = m.Run.Mode
@@ -220,7 +221,7 @@ class OfferingForm(forms.ModelForm):
         fields = ["course", "cohorts", "faculty", "expected_size", "min_days"]
         widgets = {
             "cohorts": forms.CheckboxSelectMultiple,
-            "faculty": forms.CheckboxSelectMultiple,
+            "faculty": PeoplePicker,
         }
         labels = {"course": _("Course"), "cohorts": _("Cohorts"), "faculty": _("Faculty")}
 

@@ -34,8 +34,10 @@ def add_row(page, prefix: str, new_field: str) -> None:
 
 
 @pytest.mark.browser
-def test_it_designs_a_course_and_finds_it_in_the_matrix(page, consortium):
+def test_it_designs_a_course_and_finds_it_in_the_matrix(page, consortium, other_faculty):
     from playwright.sync_api import expect
+
+    from curriculum.models import Course
 
     login(page, "faculty")
     page.click("nav >> text=Courses")
@@ -44,6 +46,13 @@ def test_it_designs_a_course_and_finds_it_in_the_matrix(page, consortium):
     page.fill("#id_course-title", "Testing Automated Vehicles")
     page.fill("#id_course-title_zh", "自动驾驶汽车测试")
     page.fill("#id_course-credits", "3")
+    # A colleague joins the course team through the picker's filter box.
+    page.fill(".people-filter", "李娜")
+    colleague = page.locator("label.person", has_text="Li Na")
+    expect(page.locator("label.person", has_text="Wang Wei")).to_be_hidden()
+    colleague.locator("input").check()
+    page.fill(".people-filter", "")
+    expect(page.locator("label.person", has_text="Wang Wei")).to_be_visible()
 
     page.select_option("#id_disciplines-0-discipline", label="Computer science")
     page.fill("#id_disciplines-0-share", "60")
@@ -80,6 +89,8 @@ def test_it_designs_a_course_and_finds_it_in_the_matrix(page, consortium):
     page.click("text=Create course")
     expect(page.locator(".messages")).to_contain_text("Course ICV777 created.")
     assert page.url.endswith("/courses/ICV777/edit/")
+    team = Course.objects.get(code="ICV777").faculty.values_list("name", flat=True)
+    assert sorted(team) == ["Li Na", "Wang Wei"]
 
     page.select_option("#id_programme", label="ICV Minor")
     page.click("text=Add to programme")
