@@ -77,3 +77,19 @@ def test_it_shows_reviewers_no_timetable(client, partner_reviewer, sched_run):
 
 def test_it_turns_away_anonymous_users_and_other_methods(client, scheduler_admin, sched_run):
     assert_guarded(client, scheduler_admin, _url(sched_run), method="get", refused="post")
+
+
+def test_it_marks_a_pinned_session_with_a_named_svg_pin(client, scheduler_admin, sched_run):
+    """The 📌 emoji showed as an empty box where no emoji font is installed."""
+    from scheduler import services
+
+    placed = sched_run.assignments.select_related("session").first()
+    services.session_pin(session=placed.session, run=sched_run)
+    client.force_login(scheduler_admin)
+    body = client.get(_url(sched_run), {"by": "room", "id": placed.room_id}).content.decode()
+    assert "📌" not in body
+    assert body.count('<svg class="pin-icon"') == 1
+    assert 'role="img" aria-label="Pinned"><title>Pinned</title>' in body
+    client.cookies["django_language"] = "zh-hans"
+    body = client.get(_url(sched_run), {"by": "room", "id": placed.room_id}).content.decode()
+    assert 'aria-label="已固定"' in body
