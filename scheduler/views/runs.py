@@ -33,6 +33,8 @@ class Chart:
     top: int | None
     bottom: int | None
     seconds: float
+    # (series, x, y) of a series with a single point so far: a polyline of one point draws nothing
+    dots: tuple[tuple[str, str, str], ...] = ()
 
 
 def progress_chart(points: list[list], seconds: float) -> Chart:
@@ -44,17 +46,18 @@ def progress_chart(points: list[list], seconds: float) -> Chart:
     span = max(top - bottom, 1)
     width = max(seconds, points[-1][0], 1)
 
-    def line(column: int) -> str:
-        out = []
-        for point in points:
-            if point[column] is None:
-                continue
-            x = point[0] / width * CHART_W
-            y = CHART_H - (point[column] - bottom) / span * CHART_H
-            out.append(f"{x:.1f},{y:.1f}")
-        return " ".join(out)
+    def xy(column: int) -> list[tuple[str, str]]:
+        return [
+            (f"{point[0] / width * CHART_W:.1f}",
+             f"{CHART_H - (point[column] - bottom) / span * CHART_H:.1f}")
+            for point in points
+            if point[column] is not None
+        ]
 
-    return Chart(line(1), line(2), top, bottom, width)
+    series = {"objective": xy(1), "bound": xy(2)}
+    dots = tuple((name, *xys[0]) for name, xys in series.items() if len(xys) == 1)
+    objective, bound = (" ".join(f"{x},{y}" for x, y in xys) for xys in series.values())
+    return Chart(objective, bound, top, bottom, width, dots)
 
 
 def elapsed_s(run: m.Run) -> float:

@@ -117,3 +117,21 @@ def test_it_fails_a_queued_run_whose_task_ended_without_solving(client, schedule
     client.get(_url(run))
     run.refresh_from_db()
     assert run.status == sm.Run.Status.FAILED and "ended without solving" in run.error
+
+
+def test_it_draws_a_runs_first_progress_point_as_dots(client, scheduler_admin, sched):
+    """A polyline of one point draws nothing: the chart stayed blank until a second point."""
+    run = _running(sched.term)
+    run.progress = [[0.0, 120, 10]]
+    run.time_limit_s = 10
+    run.save()
+    client.force_login(scheduler_admin)
+    body = client.get(_url(run), HTTP_HX_REQUEST="true").content.decode()
+    assert '<circle class="objective" cx="0.0" cy="0.0" r="3"/>' in body
+    assert '<circle class="bound" cx="0.0" cy="140.0" r="3"/>' in body
+    run.progress = [[0.0, 120, None], [5.0, 100, None]]  # two points: a line, and no dots
+    run.save()
+    body = client.get(_url(run), HTTP_HX_REQUEST="true").content.decode()
+    chart = body[body.index('<svg class="chart"'):body.index("</svg>")]
+    assert '<polyline class="objective" points="0.0,0.0 180.0,140.0"/>' in chart
+    assert "<circle" not in chart and 'class="bound"' not in chart
