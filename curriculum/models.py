@@ -657,7 +657,7 @@ class Notification(models.Model):
         ENDORSED = "endorsed", _("Syllabus endorsed")
         APPROVED = "approved", _("Syllabus approved")
         PUBLISHED = "published", _("Syllabus published")
-        OTHER = "other", _("Notice")
+        OTHER = "other", _("Notification")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

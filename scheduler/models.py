@@ -285,7 +285,7 @@ class Run(models.Model):
     class Mode(models.TextChoices):
         FRESH = "fresh", _("Fresh")
         PINS = "pins", _("Keep pinned sessions")
-        MINIMAL = "minimal", _("Minimal change from the published timetable")
+        MINIMAL = "minimal", _("Minimal change (stay close to a chosen timetable)")
 
     ACTIVE = (Status.QUEUED, Status.RUNNING)
 

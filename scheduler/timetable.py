@@ -107,7 +107,7 @@ RULE_LABELS = {
     "min_days": _("Course spread over too few days"),
     "isolated": _("Isolated session in a cohort's day"),
     "room_stability": _("Course changes rooms"),
-    "discouraged": _("Faculty's discouraged periods"),
+    "discouraged": _("Faculty's “Rather not” periods"),
     "not_preferred": _("Outside faculty's preferred periods"),
     "campus_changes": _("Campus changes in a day"),
     "moved": _("Moved from the published timetable"),

@@ -19,6 +19,7 @@ from curriculum.models import (
     CompetencyArea,
     Course,
     Endorsement,
+    Institution,
     OutcomeRating,
     Programme,
     ProgrammeCourse,
@@ -70,23 +71,33 @@ class CourseLine:
         return [f for f, d in self.firms if d == Endorsement.Decision.ENDORSE]
 
 
-def _waiting(syllabus: Syllabus | None, firms: list) -> str:
+def _waiting(syllabus: Syllabus | None, firms: list, owner: Institution) -> str:
+    """Who must act next and what they must do, in plain words."""
     if syllabus is None:
         return _("No syllabus yet")
     status = syllabus.status
+    managers = {"member": owner.display_name}  # who approves: access.is_course_manager
     if status == Status.DRAFT:
-        return _("The course team: submit the draft")
-    if status == Status.SUBMITTED:
-        return _("A manager: start industry review") if firms else _("A manager: approve")
+        return _("Waiting for the course team to submit the draft")
+    if status == Status.SUBMITTED and firms:
+        return _(
+            "Waiting for the coordinator or %(member)s's scheduling administrator to start "
+            "industry review"
+        ) % managers
     if status == Status.IN_REVIEW:
         missing = [f.display_name for f, decision in firms if not decision]
         if missing:
-            return _("Verdict of %(firms)s") % {"firms": ", ".join(missing)}
-        return _("A manager: approve")
+            return _("Waiting for the verdict of %(firms)s") % {"firms": ", ".join(missing)}
+    if status in (Status.SUBMITTED, Status.IN_REVIEW):
+        return _(
+            "Waiting for the coordinator or %(member)s's scheduling administrator to approve"
+        ) % managers
     if status == Status.CHANGES_REQUESTED:
-        return _("The course team: revise")
+        return _("Waiting for the course team to revise")
     if status == Status.APPROVED:
-        return _("A manager: publish")
+        return _(
+            "Waiting for the coordinator or %(member)s's scheduling administrator to publish"
+        ) % managers
     return ""
 
 
@@ -122,7 +133,7 @@ def _course_lines(courses: list[Course], areas: list[CompetencyArea]) -> dict[in
         line.relevance.total[area] += row["total"]
         line.relevance.count[area] += row["n"]
     for line in lines.values():
-        line.waiting = _waiting(line.syllabus, line.firms)
+        line.waiting = _waiting(line.syllabus, line.firms, line.course.owner)
         line.averages = line.relevance.averages(areas)
     return lines
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -60,6 +61,16 @@ def progress_chart(points: list[list], seconds: float) -> Chart:
     return Chart(objective, bound, top, bottom, width, dots)
 
 
+def soft_summary(violations: list) -> str:
+    """E.g. "26 soft-rule penalties in 5 rules": the sentences count penalties, not rules."""
+    n, rules = len(violations), len({v.rule for v in violations})
+    return _("%(penalties)s in %(rules)s") % {
+        "penalties": ngettext("%(n)d soft-rule penalty", "%(n)d soft-rule penalties", n)
+        % {"n": n},
+        "rules": ngettext("%(n)d rule", "%(n)d rules", rules) % {"n": rules},
+    }
+
+
 def elapsed_s(run: m.Run) -> float:
     if run.started_at is None:
         return 0.0
@@ -97,6 +108,7 @@ def _run_context(request: HttpRequest, run: m.Run) -> dict:
     can_edit = access.can_edit_run(request.user, run)
     violations = sentences_with_links(run.violations, run.term) if not run.is_active else []
     hard = [v for v in violations if v.hard]
+    soft = [v for v in violations if not v.hard]
     return {
         "run": run,
         "term": run.term,
@@ -106,7 +118,8 @@ def _run_context(request: HttpRequest, run: m.Run) -> dict:
         "chart_h": CHART_H,
         "penalties": penalty_rows(run),
         "hard_violations": hard,
-        "soft_violations": [v for v in violations if not v.hard],
+        "soft_violations": soft,
+        "soft_summary": soft_summary(soft),
         "explanation": sentences_with_links(run.explanation, run.term),
         "is_published": run.term.published_run_id == run.pk,
         "has_timetable": services.run_has_timetable(run),

@@ -156,14 +156,14 @@ def test_it_tells_a_user_without_a_role_whom_to_ask(client, outsider):
     assert "no role yet" in response.content.decode()
 
 
-def test_it_counts_unread_notices(client, faculty):
+def test_it_counts_unread_notifications(client, faculty):
     Notification.objects.create(user=faculty, kind=Notification.Kind.OTHER, message="Hello")
     Notification.objects.create(user=faculty, kind=Notification.Kind.OTHER, message="Read")
     Notification.objects.filter(message="Read").update(read_at="2026-01-01T00:00:00Z")
     client.force_login(faculty)
     response = client.get("/")
     assert response.context["unread"] == 1
-    assert "1 unread notice" in response.content.decode()
+    assert 'href="/inbox/">1 unread notification</a>' in response.content.decode()
 
 
 def test_it_shows_the_admin_link_to_staff_only(client, consortium_admin, faculty):

@@ -33,19 +33,34 @@ def test_it_shows_verdicts_relevance_and_waiting(client, reviewed, consortium_ad
     assert [g["programme"].code if g["programme"] else None for g in groups] == ["p1", None]
     line = groups[0]["lines"][0]
     assert [(firm.code, d) for firm, d in line.firms] == [("firma", "endorse"), ("firmb", "")]
-    assert line.waiting == "Verdict of Firm B Systems"
+    assert line.waiting == "Waiting for the verdict of Firm B Systems"
     area_index = [a.pk for a in response.context["areas"]].index(
         reviewed.outcomes.first().mappings.get().competency.area_id
     )
     assert line.averages[area_index] == round((4 + 2 + 5) / 3, 1)
     assert groups[0]["averages"][area_index] == round((4 + 2 + 5) / 3, 1)
-    assert groups[1]["lines"][0].waiting == "The course team: submit the draft"
+    assert groups[1]["lines"][0].waiting == "Waiting for the course team to submit the draft"
     assert [(firm.code, done, shared) for firm, done, shared in groups[0]["firms"]] == [
         ("firma", 1, 1), ("firmb", 0, 1),
     ]
     html = response.content.decode()
     assert "Firm A Motors: ✓ endorsed" in html
 
+
+
+def test_it_names_who_approves_and_publishes(client, reviewed, consortium_admin, other_reviewer):
+    """It said "A manager: approve", which named nobody."""
+    services.syllabus_endorse(syllabus=reviewed, by=other_reviewer)
+    client.force_login(consortium_admin)
+    managers = "the coordinator or Chongqing Test University's scheduling administrator"
+    line = client.get("/reviews/dashboard/").context["groups"][0]["lines"][0]
+    assert line.waiting == f"Waiting for {managers} to approve"
+    services.syllabus_approve(syllabus=reviewed, by=consortium_admin)
+    html = client.get("/reviews/dashboard/").content.decode()
+    assert f"Waiting for {managers} to publish".replace("'", "&#x27;") in html
+    client.cookies["django_language"] = "zh-hans"
+    html = client.get("/reviews/dashboard/").content.decode()
+    assert "等待联盟协调人或重庆测试大学的排课管理员发布" in html
 
 def test_it_shows_a_scheduler_his_members_courses(client, reviewed, scheduler_admin,
                                                   other_scheduler_admin):

@@ -135,3 +135,21 @@ def test_it_draws_a_runs_first_progress_point_as_dots(client, scheduler_admin, s
     chart = body[body.index('<svg class="chart"'):body.index("</svg>")]
     assert '<polyline class="objective" points="0.0,0.0 180.0,140.0"/>' in chart
     assert "<circle" not in chart and 'class="bound"' not in chart
+
+
+def test_it_counts_soft_penalties_and_the_rules_they_fall_in(client, scheduler_admin, sched_run):
+    """It said "3 soft rules broken" for three penalties of two rules."""
+    sched_run.violations = [
+        {"rule": "isolated", "hard": False, "message": "Lone session A.", "penalty": 1},
+        {"rule": "isolated", "hard": False, "message": "Lone session B.", "penalty": 1},
+        {"rule": "campus_changes", "hard": False, "message": "Two campuses.", "penalty": 2},
+    ]
+    sched_run.save()
+    client.force_login(scheduler_admin)
+    body = client.get(_url(sched_run)).content.decode()
+    assert "<summary>3 soft-rule penalties in 2 rules</summary>" in body
+    sched_run.violations = sched_run.violations[:1]
+    sched_run.save()
+    client.cookies["django_language"] = "zh-hans"
+    body = client.get(_url(sched_run)).content.decode()
+    assert "<summary>1 条规则中共 1 处软约束罚分</summary>" in body
