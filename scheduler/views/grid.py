@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -90,9 +91,15 @@ def timetable_grid(request: HttpRequest, pk: int) -> HttpResponse:
     by = request.GET.get("by") if request.GET.get("by") in VIEWS else default_view
     choices = _choices(tt, by)
     subject = _as_int(request.GET.get("id"))
-    if subject not in {c.id for c in choices}:
+    if request.GET.get("shown", by) != by:
+        subject = None  # the form still carried the subject of the view it was showing
+    chosen = subject in {c.id for c in choices}
+    if not chosen:
         subject = _default_subject(request, by, choices)
     campus, kind = _as_int(request.GET.get("campus")), request.GET.get("kind") or ""
+    query = {"by": by, "id": subject if chosen else None, "campus": campus, "kind": kind}
+    here = reverse("scheduler:timetable_grid", args=[run.pk])
+    here += "?" + urlencode({k: v for k, v in query.items() if v not in (None, "")})
     entries = [
         e
         for e in tt.entries
@@ -118,10 +125,13 @@ def timetable_grid(request: HttpRequest, pk: int) -> HttpResponse:
         "count": len(entries),
         "is_staff": access.is_staff(request.user),
         "penalties": [(rule_label(r), v) for r, v in tt.penalties.items() if v],
+        "here": here,
     }
     template = "scheduler/timetable_grid.html"
     if request.htmx and request.headers.get("HX-Target") == "timetable":
-        template += "#timetable"
+        response = render(request, template + "#timetable", context)
+        response["HX-Push-Url"] = here  # what the page shows, not the form's leftovers
+        return response
     return render(request, template, context)
 
 

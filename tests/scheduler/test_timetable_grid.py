@@ -93,3 +93,24 @@ def test_it_marks_a_pinned_session_with_a_named_svg_pin(client, scheduler_admin,
     client.cookies["django_language"] = "zh-hans"
     body = client.get(_url(sched_run), {"by": "room", "id": placed.room_id}).content.decode()
     assert 'aria-label="已固定"' in body
+
+
+def test_it_pushes_an_address_without_the_subject_of_the_view_just_left(
+    client, scheduler_admin, sched_run
+):
+    """Changing "View by" posted the old cohort's id along and pushed it into the address bar."""
+    cohort = sched_run.term.offerings.first().cohorts.first()
+    room = sched_run.assignments.order_by("room__code").first().room
+    client.force_login(scheduler_admin)
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "timetable"}
+    changed = client.get(_url(sched_run), {"shown": "cohort", "by": "room", "id": cohort.pk,
+                                           "campus": "", "kind": "lab"}, **htmx)
+    assert changed["HX-Push-Url"] == f"{_url(sched_run)}?by=room&kind=lab"
+    assert changed.context["subject"] == changed.context["choices"][0].id
+    assert f'hx-get="{_url(sched_run)}?by=room&amp;kind=lab"' in changed.content.decode()
+    chosen = client.get(_url(sched_run), {"shown": "room", "by": "room", "id": room.pk}, **htmx)
+    assert chosen["HX-Push-Url"] == f"{_url(sched_run)}?by=room&id={room.pk}"
+    assert chosen.context["subject"] == room.pk
+    plain = client.get(_url(sched_run), {"shown": "cohort", "by": "room", "id": cohort.pk})
+    assert plain.status_code == 200 and "HX-Push-Url" not in plain
+    assert plain.context["subject"] == plain.context["choices"][0].id
