@@ -1,8 +1,8 @@
 """The demo consortium: fictional members in Chongqing with realistic shapes (see DOMAIN.md).
 
-The data lives in readable Python structures (`consortium`, `courses`, `term`); `loader.load()`
-writes it idempotently; `python manage.py load_demo` is the command. Facts other code and tests
-rely on are named here.
+The data lives in readable Python structures (`consortium`, `courses`, `reviews`, `term`);
+`loader.load()` writes it idempotently; `python manage.py load_demo` is the command. Facts other
+code and tests rely on are named here.
 """
 
 from curriculum.demo.consortium import FIRM_A, FIRM_B, FIRST_UNIVERSITY, SECOND_UNIVERSITY, USERS

@@ -14,16 +14,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from curriculum import models as cm
 from curriculum.demo import consortium as K
 from curriculum.demo import courses as C
+from curriculum.demo import reviews as R
 from curriculum.demo import term as T
 from curriculum.demo.consortium import en_zh
+from curriculum.notifications import review_url
 from scheduler import models as sm
 
 Status = cm.Syllabus.Status
@@ -58,6 +61,7 @@ def load(*, password: str) -> Result:
         teachers = _faculty(members, disciplines, users, result)
         courses = _courses(members, disciplines, competencies, features, teachers, users, result)
         _programmes(members, courses, competencies, result)
+        _review_activity(users, result)
         term = _term(members, teachers, result)
         rooms = _rooms(campuses, members, features, result)
         _room_closures(term, rooms, result)
@@ -431,6 +435,122 @@ def _history(syllabi, specs, members, teachers, users, firm_reviewer, result) ->
     result.add(cm.Transition, len(transitions))
     cm.Endorsement.objects.bulk_create(endorsements)
     result.add(cm.Endorsement, len(endorsements))
+
+
+def _review_activity(users, result: Result) -> None:
+    """Ratings, comment threads and inbox items of ``reviews.py`` on version 1 of the syllabi,
+    each created once: found again by reviewer and outcome, author and text, or user, event and
+    sentence."""
+    codes = {code for code, _login in R.RATINGS} | {t.course for t in R.THREADS}
+    codes |= {n.course for n in R.NOTICES}
+    syllabi = {
+        s.course.code: s
+        for s in cm.Syllabus.objects.filter(course__code__in=codes, version=1)
+        .select_related("course")
+    }
+    outcomes = defaultdict(list)
+    for o in cm.LearningOutcome.objects.filter(syllabus__in=syllabi.values()).order_by("position"):
+        outcomes[o.syllabus_id].append(o)
+    firm_of = {
+        p.user_id: p.institution
+        for p in cm.Profile.objects.filter(user__in=users.values(), role=cm.Profile.Role.REVIEWER)
+        .select_related("institution")
+    }
+    _demo_ratings(users, syllabi, outcomes, firm_of, result)
+    comments = _demo_threads(users, syllabi, outcomes, firm_of, result)
+    _demo_notices(users, syllabi, comments, firm_of, result)
+
+
+def _demo_ratings(users, syllabi, outcomes, firm_of, result: Result) -> None:
+    rated = set(
+        cm.OutcomeRating.objects.filter(outcome__syllabus__in=syllabi.values())
+        .values_list("outcome_id", "reviewer_id")
+    )
+    new = []
+    for (code, login), scores in R.RATINGS.items():
+        syllabus, reviewer = syllabi.get(code), users[login]
+        if syllabus is None:
+            continue
+        for outcome, score in zip(outcomes[syllabus.pk], scores, strict=False):
+            if (outcome.pk, reviewer.pk) not in rated:
+                new.append(cm.OutcomeRating(outcome=outcome, reviewer=reviewer, score=score,
+                                            firm=firm_of[reviewer.pk], rated_at=_ago(8)))
+    cm.OutcomeRating.objects.bulk_create(new)
+    result.add(cm.OutcomeRating, len(new))
+
+
+def _demo_threads(users, syllabi, outcomes, firm_of, result: Result) -> dict:
+    """The threads and replies, by (syllabus id, author id, text)."""
+    comments = {
+        (c.syllabus_id, c.author_id, c.body): c
+        for c in cm.Comment.objects.filter(syllabus__in=syllabi.values())
+    }
+    for spec in R.THREADS:
+        syllabus, author = syllabi.get(spec.course), users[spec.author]
+        if syllabus is None:
+            continue
+        thread = comments.get((syllabus.pk, author.pk, spec.body))
+        if thread is None:
+            outcome = outcomes[syllabus.pk][spec.outcome - 1] if spec.outcome else None
+            thread = cm.Comment.objects.create(
+                syllabus=syllabus,
+                anchor=cm.Comment.Anchor.OUTCOME if outcome else cm.Comment.Anchor.GENERAL,
+                anchor_id=outcome.pk if outcome else None,
+                author=author,
+                firm=firm_of.get(author.pk),
+                body=spec.body,
+                confidential=spec.confidential,
+                resolved=spec.resolved,
+                created_at=_ago(spec.days_ago),
+            )
+            result.add(cm.Comment)
+            comments[syllabus.pk, author.pk, spec.body] = thread
+        for reply in spec.replies:
+            by = users[reply.author]
+            if (syllabus.pk, by.pk, reply.body) in comments:
+                continue
+            comments[syllabus.pk, by.pk, reply.body] = cm.Comment.objects.create(
+                syllabus=syllabus, anchor=thread.anchor, anchor_id=thread.anchor_id,
+                parent=thread, author=by, firm=thread.firm, body=reply.body,
+                confidential=thread.confidential, created_at=_ago(reply.days_ago),
+            )
+            result.add(cm.Comment)
+    return comments
+
+
+def _demo_notices(users, syllabi, comments, firm_of, result: Result) -> None:
+    wanted = [n for n in R.NOTICES if n.course in syllabi]
+    have = set(
+        cm.Notification.objects.filter(syllabus__in=syllabi.values())
+        .values_list("user_id", "event", "syllabus_id", "message")
+    )
+    new = []
+    with translation.override(settings.LANGUAGE_CODE):  # the stored fallback sentence
+        for spec in wanted:
+            syllabus, actor = syllabi[spec.course], users[spec.actor]
+            params = {"course": syllabus.course.code, "version": syllabus.version,
+                      "actor": actor.get_full_name() or actor.username}
+            url = review_url(syllabus)
+            if spec.about:
+                comment = comments[syllabus.pk, actor.pk, spec.about]
+                params["body"] = spec.about
+                url += f"#comment-{comment.parent_id or comment.pk}"
+            if spec.event == "endorsed":
+                firm = firm_of[actor.pk]
+                params.update(firm=firm.name, firm_zh=firm.name_zh)
+            notice = cm.Notification(
+                user=users[spec.user],
+                kind=cm.Notification.Kind.SUBMITTED if spec.event == "review_requested"
+                else spec.event,
+                syllabus=syllabus, event=spec.event, params=params, url=url,
+                created_at=_ago(spec.days_ago),
+                read_at=_ago(spec.days_ago - 0.5) if spec.read else None,
+            )
+            notice.message = notice.text[:300]
+            if (notice.user.pk, spec.event, syllabus.pk, notice.message) not in have:
+                new.append(notice)
+    cm.Notification.objects.bulk_create(new)
+    result.add(cm.Notification, len(new))
 
 
 def _programmes(members, courses, competencies, result: Result) -> None:

@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 
 from curriculum import demo
 from curriculum import models as cm
@@ -312,3 +312,49 @@ def test_it_is_comfortably_feasible_at_a_glance(loaded):
             caps = sum(loan.cap_periods_per_week for r in borrowed for loan in r.loans.all()
                        if loan.borrower_id == member)
             assert periods <= caps, (sorted(r.code for r in usable), member)
+
+
+def test_it_gives_the_review_dashboard_and_the_inboxes_something_to_show(loaded, client):
+    ratings = cm.OutcomeRating.objects.select_related("outcome__syllabus__course", "reviewer")
+    rated = {(r.outcome.syllabus.course.code, r.reviewer.username) for r in ratings}
+    assert {("ICV510", "reviewer"), ("ICV510", "reviewer2"), ("ICV530", "reviewer2")} <= rated
+    assert all(r.firm == r.reviewer.profile.institution for r in ratings)
+    assert all(r.outcome.syllabus.status in (Status.IN_REVIEW, Status.APPROVED) for r in ratings)
+    threads = cm.Comment.objects.filter(parent__isnull=True)
+    assert threads.filter(replies__isnull=False).exists()
+    assert threads.filter(resolved=True).exists() and threads.filter(confidential=True).exists()
+    assert not cm.Comment.objects.filter(parent__isnull=False).exclude(
+        confidential=F("parent__confidential")
+    ).exists()
+    unread = cm.Notification.objects.filter(user__username="faculty", read_at__isnull=True)
+    assert unread.count() >= 2
+    assert cm.Notification.objects.filter(user__username="faculty", read_at__isnull=False).exists()
+
+    client.force_login(User.objects.get(username="faculty"))
+    inbox = client.get("/inbox/").content.decode()
+    assert "New comment on ICV510 v1: Outcome 2 should name radar" in inbox
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/inbox/"})
+    inbox = client.get("/inbox/").content.decode()
+    assert "ICV510 v1 有新评论：Outcome 2 should name radar" in inbox
+    client.force_login(User.objects.get(username="coordinator"))
+    lines = [
+        line
+        for group in client.get("/reviews/dashboard/").context["groups"]
+        for line in group["lines"]
+    ]
+    relevance = {line.course.code: line.averages for line in lines}
+    assert any(value is not None for value in relevance["ICV510"])
+
+
+def test_it_adds_the_review_activity_once_and_keeps_what_people_changed(loaded):
+    cm.Comment.objects.filter(resolved=True).update(resolved=False)
+    cm.Notification.objects.filter(user__username="faculty").update(read_at=None)
+    before = _counts()
+    assert "nothing to add" in _load()
+    assert _counts() == before
+    assert not cm.Comment.objects.filter(resolved=True).exists()
+    assert not cm.Notification.objects.filter(read_at__isnull=False, user__username="faculty")
+    cm.Comment.objects.filter(confidential=True).delete()
+    cm.OutcomeRating.objects.filter(reviewer__username="reviewer2").delete()
+    _load()
+    assert _counts() == before
