@@ -28,16 +28,11 @@ def _url(model, view: str, *args) -> str:
 
 @pytest.fixture
 def demo_with_records(db):
-    """The demo consortium plus one row of each model the demo does not fill."""
+    """The demo consortium (with its comments, ratings and inbox items) plus one row of each
+    model the demo does not fill."""
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     reviewer = cm.Profile.objects.get(user__username="reviewer").user
-    syllabus = cm.Syllabus.objects.get(course__code="ICV510")
-    outcome = syllabus.outcomes.first()
-    cm.Comment.objects.create(syllabus=syllabus, author=reviewer, firm=reviewer.profile.institution,
-                              body="Please add radar.", anchor="outcome", anchor_id=outcome.pk)
-    cm.OutcomeRating.objects.create(outcome=outcome, reviewer=reviewer,
-                                    firm=reviewer.profile.institution, score=4)
-    cm.Notification.objects.create(user=reviewer, kind="other", message="Hello")
+    cm.Notification.objects.create(user=reviewer, kind="other", message="Hello")  # without event
     term = sm.Term.objects.get(slug="demo")
     run = sm.Run.objects.create(term=term, status=sm.Run.Status.SUCCEEDED, objective=10)
     room = sm.Room.objects.get(code="JY-B101")
