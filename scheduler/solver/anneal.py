@@ -31,6 +31,8 @@ T_END = 0.05
 CHUNK = 500  # moves between looks at the clock and the stop flag
 PUBLISH_S = 0.05  # at most this often a copy of a new best is taken and published
 SYNC_S = 0.5  # how often a chain asks whether a better timetable was found elsewhere
+KEMPE_SHARE = 0.1  # of the moves tried, the share that are Kempe-chain swaps
+KEMPE_MAX = 12  # sessions in a chain at most
 
 
 class Annealer:
@@ -269,6 +271,96 @@ class Annealer:
         state.place(h, hs, hr)
         return None
 
+    def try_kempe(self, temperature: float) -> int | None:
+        """Swap two slots' sessions along a Kempe chain; returns the cost change if taken.
+
+        From a random one-period session and another slot it could start in, the chain takes
+        every session in either slot that shares a faculty member or cohort with a session
+        already in it; the chain's sessions in the first slot move to the second and the other
+        way round, keeping their rooms where they can (else the cheapest free suitable room).
+        """
+        if not self.movable:
+            return None
+        prep = self.prep
+        state = self.state
+        rnd = self.rng.random
+        me = self.placed[self.movable[int(rnd() * len(self.movable))]]
+        g, s, _r = me
+        group = prep.groups[g]
+        if group.length != 1 or len(group.starts) < 2:
+            return None
+        s2 = group.starts[int(rnd() * len(group.starts))]
+        if s2 == s:
+            return None
+        chain = {me: s2}
+        frontier = [me]
+        while frontier:
+            x = frontier.pop()
+            xg, xs, _xr = x
+            target = chain[x]
+            for at in state.people_at[xg]:
+                y = at.get(target)
+                if y is not None and y not in chain:
+                    if len(chain) >= KEMPE_MAX or y not in self.index:
+                        return None
+                    chain[y] = xs
+                    frontier.append(y)
+        for (yg, _ys, _yr), target in chain.items():
+            ygroup = prep.groups[yg]
+            if ygroup.length != 1 or ygroup.pin is not None or target not in ygroup.rooms:
+                return None
+        self.moves += 1
+        moves: list[tuple[Placed, Placed]] = []
+        for x in chain:
+            state.remove(*x)
+        placed: list[Placed] = []
+        ok = True
+        for x, target in chain.items():
+            xg, _xs, xr = x
+            rooms = prep.groups[xg].rooms[target]
+            choice = None
+            if xr in rooms and target not in state.room_at[xr]:
+                choice = xr
+            else:
+                free = [q for q in rooms if target not in state.room_at[q]]
+                if free:
+                    choice = min(free, key=lambda q: prep.overflow[xg].get(q, 0))
+            if (
+                choice is None
+                or not state.time_ok(xg, target)
+                or not state.room_ok(xg, target, choice)
+            ):
+                ok = False
+                break
+            state.place(xg, target, choice)
+            new = (xg, target, choice)
+            placed.append(new)
+            moves.append((x, new))
+        if ok:
+            touched = [p for pair in moves for p in pair]
+            for new in placed:
+                state.remove(*new)
+            for x in chain:
+                state.place(*x)
+            before = self._local(touched)
+            for x in chain:
+                state.remove(*x)
+            for new in placed:
+                state.place(*new)
+            delta = self._local(touched) - before
+            if self._accept(delta, temperature):
+                slots = [self.index.pop(old) for old, _ in moves]
+                for i, (_, new) in zip(slots, moves, strict=True):
+                    self.placed[i] = new
+                    self.index[new] = i
+                self.cost += delta
+                return delta
+        for new in placed:
+            state.remove(*new)
+        for x in chain:
+            state.place(*x)
+        return None
+
     def _place_checked(self, g: int, s: int, r: int, h: int, hs: int, hr: int) -> bool:
         """Place g at (s, r), then h at (hs, hr) if valid; on failure leave neither placed."""
         state = self.state
@@ -318,7 +410,7 @@ def anneal_loop(
     """
     rng = random.Random(seed)
     annealer = Annealer(prep, weights, assignment, rng.randrange(1 << 30))
-    best = annealer.cost
+    best = kept = annealer.cost  # best: the lowest cost seen; kept: the cost of best_copy
     best_copy = annealer.assignment()
     span = max(1e-3, deadline - start)
     last_copy = last_sync = time.monotonic()
@@ -329,29 +421,35 @@ def anneal_loop(
             break
         heat = temperature((now - start) / span)
         for _ in range(CHUNK):
-            if annealer.try_move(heat) is not None and annealer.cost < best:
+            step = annealer.try_kempe if rng.random() < KEMPE_SHARE else annealer.try_move
+            if step(heat) is None:
+                continue
+            if annealer.cost < best:
                 best = annealer.cost
                 pending = True
                 if time.monotonic() - last_copy > PUBLISH_S:
-                    best_copy = annealer.assignment()
-                    publish(best, best_copy)
+                    best_copy, kept = annealer.assignment(), best
+                    publish(kept, best_copy)
                     last_copy, pending = time.monotonic(), False
+            elif pending and annealer.cost > best:
+                # Moved off a best that was not copied (publishing is rationed): fall back to
+                # the last copy, so that what is published and returned is what it costs.
+                best, pending = kept, False
         now = time.monotonic()
-        if pending and annealer.cost == best:
-            best_copy = annealer.assignment()
-            publish(best, best_copy)
+        if pending:  # the chain is still on its uncopied best
+            best_copy, kept = annealer.assignment(), best
+            publish(kept, best_copy)
             last_copy, pending = now, False
         if now - last_sync > SYNC_S and (now - start) / span >= adopt_after:
             last_sync = now
             found = better(best)
             if found is not None and found[0] < best:
-                best, best_copy = found[0], {g: list(p) for g, p in found[1].items()}
+                best = kept = found[0]
+                best_copy = {g: list(p) for g, p in found[1].items()}
                 annealer = Annealer(prep, weights, best_copy, rng.randrange(1 << 30))
                 pending = False
         if best == 0:
             break
-    if pending and annealer.cost == best:
-        best_copy = annealer.assignment()
-    publish(best, best_copy)
-    log.debug("annealing chain: %d moves tried, best %d", annealer.moves, best)
-    return best, best_copy
+    publish(kept, best_copy)
+    log.debug("annealing chain: %d moves tried, best %d", annealer.moves, kept)
+    return kept, best_copy

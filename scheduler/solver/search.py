@@ -47,9 +47,9 @@ WHOLE_SHARE = 0.3  # of the time left, to solve a small timetable outright befor
 WHOLE_MAX = 40  # sessions: timetables this small are first solved outright
 PROCESS_MIN_S = 20.0  # extra workers anneal in child processes when this much time is left
 ADOPT_AFTER = 0.5  # share of the annealing time after which chains adopt a better incumbent
+POLISH_SHARE = 0.2  # with child chains, this process ends with neighbourhood repairs
 GREEDY_SHARE = 0.03  # of the time limit, for greedy restarts while sessions stay out
 GREEDY_TRIES = 20
-RESTART_SHARE = 0.03  # of the time limit: an incomplete search then tries a time-only model
 FIRST_TIMES_SHARE = 0.03  # of the time left, per step of the time-then-rooms first timetable
 NO_WEIGHTS = Weights(0, 0, 0, 0, 0, 0, 0, 0)
 
@@ -217,7 +217,6 @@ class _State:
     stats: dict[str, KindStats]
     version: int = 0
     done: str | None = None  # "optimal" | "invalid" | "gave up"
-    tried_times: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -317,6 +316,10 @@ class Search:
             if tries >= GREEDY_TRIES:
                 break
         log.debug("greedy: %d tries, cost %d", tries, cost)
+        if cost >= UNPLACED_COST and assignment is not None:
+            timed = self._times_then_rooms(assignment)
+            if timed is not None and self.cost(timed) < cost:
+                assignment, cost = timed, self.cost(timed)
         self._improved(cost)
         return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
 
@@ -332,6 +335,7 @@ class Search:
             seed=self.seed,
             workers=self.workers,
             wall_s=budget,
+            first=True,
         )
         if run.values is None:
             return None
@@ -430,7 +434,8 @@ class Search:
                     for i in range(1, self.workers)
                 ]
                 try:
-                    self._anneal_work(state, 0, seeds[0])
+                    self._anneal_work(state, 0, seeds[0], until=self._at(1.0 - POLISH_SHARE))
+                    self._work(state, 0, seeds[0])  # polish the best with exact repairs
                 finally:
                     for chain in chains:
                         chain.join()
@@ -518,18 +523,14 @@ class Search:
             incomplete = state.cost >= UNPLACED_COST
             if incomplete and time.monotonic() >= self.complete_by:
                 state.done = "gave up"
-        if incomplete and index == 0 and not state.tried_times and self._past(RESTART_SHARE):
-            state.tried_times = True
-            timed = self._times_then_rooms(snapshot)
-            if timed is not None:
-                with state.lock:
-                    timed_cost = self.cost(timed)
-                    if timed_cost < state.cost:
-                        state.current, state.cost = timed, timed_cost
-                        state.version += 1
-                        self._improved(timed_cost)
 
-    def _anneal_work(self, state: _State, index: int, seed: int) -> None:
+    def _at(self, share: float) -> float:
+        """The moment that share of the whole time limit will have gone."""
+        return self.started + share * (self.stopper.deadline - self.started)
+
+    def _anneal_work(
+        self, state: _State, index: int, seed: int, until: float | None = None
+    ) -> None:
         """An annealing chain in this process on a copy of the incumbent (see anneal.py)."""
         current_cost, current = self._incumbent(state)
 
@@ -543,7 +544,7 @@ class Search:
             current,
             seed,
             start=time.monotonic(),
-            deadline=self.stopper.deadline,
+            deadline=self.stopper.deadline if until is None else until,
             stopped=lambda: self.stopper.stopped or state.done is not None,
             publish=lambda cost, timetable: self._take(state, cost, timetable),
             better=better,
@@ -583,7 +584,7 @@ class Search:
             candidate, cost = rep.assignment, rep.cost
         else:
             moved = set(rep.hood.freed) | set(rep.hood.missing)
-            if any(state.current.get(g) is not snapshot.get(g) for g in moved):
+            if any(state.current.get(g) != snapshot.get(g) for g in moved):
                 return
             candidate = dict(state.current)
             for g in moved:
