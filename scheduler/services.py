@@ -347,6 +347,7 @@ class RunMonitor:
         self._lock = threading.Lock()
         self._points: list[list] = []
         self._latest: si.Progress | None = None
+        self._penalties: dict[str, int] | None = None  # of the latest report that had them
         self._dirty = False
         self._stop = threading.Event()
         self._done = threading.Event()
@@ -355,6 +356,8 @@ class RunMonitor:
     def on_progress(self, progress: si.Progress) -> None:
         with self._lock:
             self._latest = progress
+            if progress.penalties is not None:
+                self._penalties = progress.penalties
             self._points.append([round(progress.elapsed_s, 2), progress.objective, progress.bound])
             if len(self._points) > MAX_PROGRESS_POINTS:
                 self._points = self._points[:1] + self._points[2::2] + self._points[-1:]
@@ -416,6 +419,8 @@ class RunMonitor:
                     bound=latest.bound,
                     solutions_found=latest.solutions,
                 )
+                if self._penalties is not None:
+                    values["penalties"] = dict(self._penalties)
             self._dirty = False
         Run.objects.filter(pk=self.run_id, status=Status.RUNNING).update(**values)
         if dirty and latest is not None and self.report is not None:

@@ -85,8 +85,15 @@ def total_cost(
     prep: Prepared, weights: Weights, assignment: Mapping[int, Sequence[Position]]
 ) -> int:
     """The weighted sum of the soft rules."""
+    return sum(weighted_penalties(prep, weights, assignment).values())
+
+
+def weighted_penalties(
+    prep: Prepared, weights: Weights, assignment: Mapping[int, Sequence[Position]]
+) -> dict[str, int]:
+    """The weighted penalty of each soft rule (rules weighted 0 included, at 0)."""
     counts = soft_counts(prep, assignment)
-    return sum(weights.of(rule) * n for rule, n in counts.items())
+    return {rule: weights.of(rule) * n for rule, n in counts.items()}
 
 
 def hard_conflicts(prep: Prepared, assignment: Mapping[int, Sequence[Position]]) -> int:

@@ -248,6 +248,9 @@ class Progress:
     objective: int
     bound: int
     solutions: int
+    # Weighted penalty per soft rule of the timetable just found; counted at most once a
+    # second (None in the reports between), so that a progress page can show them live.
+    penalties: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)

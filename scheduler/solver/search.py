@@ -238,7 +238,8 @@ class Search:
     stopper: Stopper
     seed: int = 0
     workers: int = 1
-    on_improve: Callable[[int, int], None] | None = None  # (cost, solutions so far)
+    # (cost, solutions so far, the timetable): called under the incumbent's lock, keep it short
+    on_improve: Callable[[int, int, Assignment], None] | None = None
     complete_by: float = math.inf  # monotonic time by which an incomplete search gives up
     started: float = field(default_factory=time.monotonic)
     solutions: int = 0
@@ -278,12 +279,12 @@ class Search:
                 out[group.index] = n
         return out
 
-    def _improved(self, cost: int) -> None:
+    def _improved(self, cost: int, timetable: Assignment) -> None:
         if cost >= UNPLACED_COST:
             return  # not a timetable yet
         self.solutions += 1
         if self.on_improve is not None:
-            self.on_improve(cost, self.solutions)
+            self.on_improve(cost, self.solutions, timetable)
 
     # ------------------------------------------------------------------ first timetable
     def first(self, hint: Assignment | None = None) -> Outcome:
@@ -296,7 +297,7 @@ class Search:
         prep = self.prep
         if hint is not None and self._complete(hint) and hard_conflicts(prep, hint) == 0:
             cost = self.cost(hint)
-            self._improved(cost)
+            self._improved(cost, hint)
             return Outcome("feasible", {g: list(p) for g, p in hint.items()}, cost)
         # Greedy restarts (other orders and ties) while some session stays out, briefly.
         until = self.started + GREEDY_SHARE * (self.stopper.deadline - self.started)
@@ -320,7 +321,7 @@ class Search:
             timed = self._times_then_rooms(assignment)
             if timed is not None and self.cost(timed) < cost:
                 assignment, cost = timed, self.cost(timed)
-        self._improved(cost)
+        self._improved(cost, assignment)
         return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
 
     def _times_then_rooms(self, start: Assignment) -> Assignment | None:
@@ -381,7 +382,7 @@ class Search:
             return Outcome("partial", assignment, self.cost(assignment))
         result = full.extract(run.values)
         cost = self.cost(result)
-        self._improved(cost)
+        self._improved(cost, result)
         return Outcome("feasible", result, cost)
 
     def _complete(self, assignment: Mapping[int, list[Position]]) -> bool:
@@ -501,7 +502,7 @@ class Search:
             if cost < state.cost:
                 state.current, state.cost = timetable, cost
                 state.version += 1
-                self._improved(cost)
+                self._improved(cost, timetable)
                 if cost == 0:
                     state.done = "optimal"
 
@@ -578,7 +579,7 @@ class Search:
         if whole:  # the whole model solved to optimality: nothing can do better
             state.current, state.cost, state.done = rep.assignment, rep.cost, "optimal"
             state.version += 1
-            self._improved(rep.cost)
+            self._improved(rep.cost, rep.assignment)
             return
         if state.version == version:
             candidate, cost = rep.assignment, rep.cost
@@ -598,7 +599,7 @@ class Search:
         state.current, state.cost = candidate, cost
         state.version += 1
         if better:
-            self._improved(cost)
+            self._improved(cost, candidate)
             if cost == 0:
                 state.done = "optimal"
 

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 
 from . import messages as msg
+from .cost import weighted_penalties
 from .data import Prepared, prepare
 from .explain import explain_prepared, precheck_prepared
 from .instance import Conflict, Instance, Placement, Progress, Solution, Status
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 MIN_EXPLAIN_S = 5.0
 COMPLETE_SHARE = 0.8  # an incomplete search hands over to the full model after this share
+PENALTIES_EVERY_S = 1.0  # progress reports carry the penalties per rule at most this often
 
 
 def to_assignment(prep: Prepared, placements: Iterable[Placement]) -> Assignment:
@@ -115,11 +117,18 @@ def solve(
     if conflicts:
         return Solution(Status.INFEASIBLE, explanation=conflicts, elapsed_s=elapsed())
 
-    def improved(cost: int, solutions: int) -> None:
+    counted_at = [-PENALTIES_EVERY_S]  # when the penalties per rule were last counted
+
+    def improved(cost: int, solutions: int, timetable: Assignment) -> None:
         if on_progress is None:
             return
+        now = elapsed()
+        penalties = None
+        if now - counted_at[0] >= PENALTIES_EVERY_S:
+            counted_at[0] = now
+            penalties = weighted_penalties(prep, instance.weights, timetable)
         try:
-            on_progress(Progress(elapsed(), cost, 0, solutions))
+            on_progress(Progress(now, cost, 0, solutions, penalties))
         except Exception:
             log.exception("on_progress raised; the search goes on")
 

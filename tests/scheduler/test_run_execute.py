@@ -82,6 +82,35 @@ def test_it_marks_the_run_running_then_saves_the_result(sched, engine):
     assert run.started_at is not None and run.finished_at is not None
 
 
+def test_the_penalty_of_each_rule_is_written_while_the_run_goes_on(sched, engine):
+    run = _queued(sched.term)
+    seen = {}
+
+    def solve(instance, *, on_progress, should_stop, **kw):
+        on_progress(si.Progress(0.1, 9, 0, 1, {"isolated": 4, "min_days": 5}))
+        on_progress(si.Progress(0.2, 7, 0, 2))  # between two counts: no penalties
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the monitor writes at most once a second
+            row = sm.Run.objects.values("objective", "penalties").get(pk=run.pk)
+            if row["objective"] == 7:
+                seen.update(row)
+                break
+            time.sleep(0.05)
+        return si.Solution(
+            status=si.Status.FEASIBLE,
+            placements=_placements(instance),
+            objective=6,
+            penalties={"isolated": 6},
+        )
+
+    engine.solve = solve
+    assert services.run_execute(run_id=run.pk) == sm.Run.Status.SUCCEEDED
+    # live: the latest objective beside the penalties last counted
+    assert seen == {"objective": 7, "penalties": {"isolated": 4, "min_days": 5}}
+    run.refresh_from_db()
+    assert run.penalties == {"isolated": 6}  # the end: the final timetable's own
+
+
 def test_it_records_an_engine_error_as_failed(sched, engine):
     run = _queued(sched.term)
 

@@ -1,11 +1,12 @@
 """solve(): progress, stop, warm start, determinism and every status."""
 
+import itertools
 import threading
 import time
 
 from scheduler.solver import rules
 from scheduler.solver.generate import generate
-from scheduler.solver.instance import Status, Weights
+from scheduler.solver.instance import SOFT_RULES, Status, Weights
 from scheduler.solver.solve import solve
 
 from .build import course, instance
@@ -23,6 +24,12 @@ def test_it_reports_progress_at_every_improvement():
     assert objectives[-1] == solution.objective
     assert all(p.bound <= p.objective for p in seen)
     assert solution.solutions_found == len(seen)
+    # the first report, and then one a second at most, carry the penalty of each rule
+    counted = [p for p in seen if p.penalties is not None]
+    assert counted[0] is seen[0]
+    assert all(b.elapsed_s - a.elapsed_s >= 1.0 for a, b in itertools.pairwise(counted))
+    for p in counted:
+        assert set(p.penalties) == set(SOFT_RULES) and sum(p.penalties.values()) == p.objective
 
 
 def test_it_stops_within_a_second_of_a_request_and_keeps_the_best():
