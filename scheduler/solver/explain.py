@@ -54,7 +54,7 @@ def _describe_slots(prep: Prepared, slots: Iterable[int]) -> str:
             parts.append(names.span(d, run_start, prev))
             if p is not None:
                 run_start = prev = p
-    return "on " + msg.join(parts) if parts else ""
+    return msg.on_slots(parts) if parts else ""
 
 
 def _group_name(prep: Prepared, g: int) -> str:
@@ -121,17 +121,16 @@ def _check_sessions(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def
             allowed = session.allowed_rooms
             candidates = [r for r in inst.rooms if allowed is None or r.id in allowed]
             with_features = [r for r in candidates if group.features <= r.features]
-            features = msg.join(sorted(group.features))
+            features = sorted(group.features)
             if group.features and not any(group.features <= r.features for r in inst.rooms):
-                add(msg.missing_equipment(what, sorted(group.features)), refs)
+                add(msg.missing_equipment(what, features), refs)
             elif not candidates:
-                add(msg.no_room(what, "none of the rooms it may use exists"), refs)
+                add(msg.no_room(what, msg.no_room_exists()), refs)
             elif not with_features:
-                add(msg.no_room(what, f"none of the rooms it may use has {features}"), refs)
+                add(msg.no_room(what, msg.no_room_has(features)), refs)
             else:
-                listed = msg.join([names.room(r.id) for r in with_features])
-                verb = "is" if len(with_features) == 1 else "are"
-                reason = f"{listed} {verb} not lent to {names.member(course.member)}"
+                listed = [names.room(r.id) for r in with_features]
+                reason = msg.rooms_not_lent(listed, names.member(course.member))
                 add(msg.no_room(what, reason), [*refs, *(("room", r.id) for r in with_features)])
             continue
         reasons = []
@@ -139,23 +138,15 @@ def _check_sessions(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def
         for fi in prep.course_faculty[group.course]:
             fac = inst.faculty[fi]
             if fac.unavailable:
-                reasons.append(
-                    f"{fac.name} is unavailable {_describe_slots(prep, fac.unavailable)}"
-                )
+                reasons.append(msg.unavailable(fac.name, _describe_slots(prep, fac.unavailable)))
                 refs2.append(("faculty", fac.id))
         if course.unavailable:
-            reasons.append(
-                f"the course may not be taught {_describe_slots(prep, course.unavailable)}"
-            )
+            reasons.append(msg.course_blocked(_describe_slots(prep, course.unavailable)))
         rooms = prep.static_rooms[group.index]
         if any(inst.rooms[r].unavailable for r in rooms):
-            reasons.append(
-                "its rooms ("
-                + ", ".join(names.room_name(inst.rooms[r].id) for r in rooms)
-                + ") are unavailable at the other times"
-            )
+            reasons.append(msg.rooms_blocked([names.room_name(inst.rooms[r].id) for r in rooms]))
             refs2 += [("room", inst.rooms[r].id) for r in rooms]
-        add(msg.nowhere_to_go(what, "; ".join(reasons) or "nothing fits"), refs2)
+        add(msg.nowhere_to_go(what, reasons), refs2)
 
 
 def _check_pins(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
@@ -172,42 +163,40 @@ def _check_pins(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
         course = inst.courses[group.course]
         if not (0 <= pin.day < grid.days and 0 <= pin.period < prep.ppd):
             add(
-                msg.pin_impossible(
-                    what, f"day {pin.day}, period {pin.period}", "that is off the grid"
-                ),
+                msg.pin_impossible(what, msg.off_grid_place(pin.day, pin.period), msg.off_grid()),
                 refs,
             )
             continue
         where = names.span(pin.day, pin.period, min(prep.ppd - 1, pin.period + group.length - 1))
         slot = grid.slot(pin.day, pin.period)
         cover = range(slot, slot + group.length)
-        reason = ""
+        reason: str = ""
         if pin.period + group.length > prep.ppd:
-            reason = "the session would run past the end of the day"
+            reason = msg.runs_past_day()
         else:
             for fi in prep.course_faculty[group.course]:
                 fac = inst.faculty[fi]
                 if any(t in fac.unavailable for t in cover):
-                    reason = f"{fac.name} is unavailable then"
+                    reason = msg.unavailable_then(fac.name)
                     refs.append(("faculty", fac.id))
                     break
             if not reason and any(t in course.unavailable for t in cover):
-                reason = "the course may not be taught then"
+                reason = msg.course_blocked_then()
         if not reason and pin.room is not None:
             room = room_by_id.get(pin.room)
             if room is None:
-                reason = f"room {pin.room} does not exist"
+                reason = msg.room_missing(pin.room)
             else:
                 refs.append(("room", room.id))
                 if not group.features <= room.features:
                     missing = sorted(group.features - room.features)
-                    reason = f"the {names.room(room.id)} lacks {msg.join(missing)}"
+                    reason = msg.room_lacks(names.room(room.id), missing)
                 elif any(t in room.unavailable for t in cover):
-                    reason = f"the {names.room(room.id)} is unavailable then"
+                    reason = msg.unavailable_then(msg.the(names.room(room.id)))
                 elif inst.rooms.index(room) not in prep.static_rooms[group.index]:
-                    reason = f"it may not use the {names.room(room.id)}"
+                    reason = msg.room_not_usable(names.room(room.id))
         if not reason and not group.starts:
-            reason = "no room it may use is free then"
+            reason = msg.no_free_room()
         if reason:
             add(msg.pin_impossible(what, where, reason), refs)
     # Two pins that need the same person or room at once.
@@ -243,7 +232,7 @@ def _shared(prep: Prepared, c1: int, c2: int) -> list[tuple[str, tuple[str, int]
     for f in set(prep.course_faculty[c1]) & set(prep.course_faculty[c2]):
         out.append((inst.faculty[f].name, ("faculty", inst.faculty[f].id)))
     for q in set(prep.course_cohorts[c1]) & set(prep.course_cohorts[c2]):
-        out.append(("the " + names.cohort(inst.cohorts[q].id), ("cohort", inst.cohorts[q].id)))
+        out.append((msg.the(names.cohort(inst.cohorts[q].id)), ("cohort", inst.cohorts[q].id)))
     return out
 
 
@@ -271,14 +260,14 @@ def _check_people(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
                     blocked_slots = set(person.unavailable)  # type: ignore[union-attr]
                     ref = ("faculty", person.id)
                 else:
-                    who = msg.capitalised("the " + names.cohort(person.id))
+                    who = msg.capitalised(msg.the(names.cohort(person.id)))
                     blocked_slots = set()
                     ref = ("cohort", person.id)
                 courses = sorted({prep.groups[g].course for g in inside})
                 refs = [ref, *(("course", inst.courses[c].id) for c in courses)]
-                verb = "teaches" if kind == "faculty" else "attends"
+                faculty = kind == "faculty"
                 if window == union and blocked_slots:
-                    blocked = "is unavailable " + _describe_slots(prep, blocked_slots)
+                    blocked = msg.is_unavailable(_describe_slots(prep, blocked_slots))
                     open_days = {t // prep.ppd for t in range(prep.slots)} - {
                         d
                         for d in range(prep.days)
@@ -286,13 +275,13 @@ def _check_people(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
                     }
                     whole_days_only = all(t // prep.ppd not in open_days for t in blocked_slots)
                     rest = (
-                        f"on the other {msg.number_word(len(open_days))} days"
+                        msg.on_other_days(len(open_days))
                         if whole_days_only
-                        else "at the other times"
+                        else msg.at_other_times()
                     )
-                    add(msg.overloaded(who, blocked, verb, need, rest, allowed), refs)
+                    add(msg.overloaded_when_free(who, blocked, faculty, need, rest, allowed), refs)
                 elif window == union:
-                    add(msg.overloaded(who, "", verb, need, "", allowed), refs)
+                    add(msg.overloaded(who, faculty, need, allowed), refs)
                 else:
                     listed = msg.join([msg.Names(inst).course(inst.courses[c]) for c in courses])
                     add(
@@ -341,18 +330,14 @@ def _check_rooms(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
             if need <= supply:
                 continue
             features = sorted(set().union(*(prep.groups[g].features for g in groups)))
-            what = (
-                f"Sessions needing {msg.join(features)}"
-                if features
-                else "The sessions that may only use these rooms"
-            )
+            what = msg.sessions_needing(features) if features else msg.sessions_of_these_rooms()
             if len(pool) == len(inst.rooms):
-                what = "All sessions together"
+                what = msg.all_sessions()
             rooms = msg.join([names.room(inst.rooms[r].id) for r in sorted(pool)])
-            where = "" if window == union else " " + _describe_slots(prep, window)
+            where = "" if window == union else _describe_slots(prep, window)
             refs = [("room", inst.rooms[r].id) for r in sorted(pool)]
             refs += [("course", inst.courses[prep.groups[g].course].id) for g in groups]
-            add(msg.lab_shortage(what, need, "the " + rooms, supply, where), refs)
+            add(msg.lab_shortage(what, need, msg.the(rooms), supply, where), refs)
             break
     # Lent rooms: a member whose sessions can only use rooms lent to it under caps.
     for member in sorted({c.member for c in inst.courses}):
@@ -370,7 +355,7 @@ def _check_rooms(prep: Prepared, add) -> None:  # type: ignore[no-untyped-def]
         if groups and need > cap:
             rooms = msg.join([names.room(inst.rooms[r].id) for r in sorted(capped)])
             refs = [("member", member), *(("room", inst.rooms[r].id) for r in sorted(capped))]
-            add(msg.cap_shortage(names.member(member), "the " + rooms, need, cap), refs)
+            add(msg.cap_shortage(names.member(member), msg.the(rooms), need, cap), refs)
 
 
 # ------------------------------------------------------------------------------------ cores
@@ -440,62 +425,59 @@ def _sentence(prep: Prepared, keys: list[Key]) -> Conflict:
         kind, index = key[0], key[1]
         if kind == "faculty_avail":
             fac = inst.faculty[index]
-            parts.append(f"{fac.name} is unavailable {_describe_slots(prep, fac.unavailable)}")
+            parts.append(msg.unavailable(fac.name, _describe_slots(prep, fac.unavailable)))
             refs.append(("faculty", fac.id))
         elif kind == "course_avail":
             course = inst.courses[index]
             parts.append(
-                f"{names.course(course)} may not be taught "
-                f"{_describe_slots(prep, course.unavailable)}"
+                msg.course_not_taught(
+                    names.course(course), _describe_slots(prep, course.unavailable)
+                )
             )
             refs.append(("course", course.id))
         elif kind == "room_avail":
             room = inst.rooms[index]
             blocked = _describe_slots(prep, room.unavailable)
-            parts.append(f"the {names.room(room.id)} is unavailable {blocked}")
+            parts.append(msg.unavailable(msg.the(names.room(room.id)), blocked))
             refs.append(("room", room.id))
         elif kind == "faculty_clash":
             fac = inst.faculty[index]
             need = _demand(prep, prep.groups_of_faculty[index])
-            parts.append(
-                f"{fac.name} teaches one session at a time ({msg.plural(need, 'period')} a week)"
-            )
+            parts.append(msg.one_session_teaching(fac.name, need))
             refs.append(("faculty", fac.id))
         elif kind == "cohort_clash":
             cohort = inst.cohorts[index]
             need = _demand(prep, prep.groups_of_cohort[index])
-            parts.append(
-                f"the {names.cohort(cohort.id)} attends one session at a time "
-                f"({msg.plural(need, 'period')} a week)"
-            )
+            parts.append(msg.one_session_attending(msg.the(names.cohort(cohort.id)), need))
             refs.append(("cohort", cohort.id))
         elif kind == "room_clash":
             room = inst.rooms[index]
-            parts.append(f"the {names.room(room.id)} holds one session at a time")
+            parts.append(msg.one_session_held(msg.the(names.room(room.id))))
             refs.append(("room", room.id))
         elif kind == "max_per_day":
             fac = inst.faculty[index]
-            parts.append(f"{fac.name} teaches at most {fac.max_periods_per_day} periods a day")
+            parts.append(msg.at_most_per_day(fac.name, fac.max_periods_per_day or 0))
             refs.append(("faculty", fac.id))
         elif kind == "max_days":
             fac = inst.faculty[index]
-            parts.append(f"{fac.name} teaches on at most {msg.plural(fac.max_days or 0, 'day')}")
+            parts.append(msg.at_most_days(fac.name, fac.max_days or 0))
             refs.append(("faculty", fac.id))
         elif kind == "lab_cap":
             room = inst.rooms[index]
             member = key[2]  # type: ignore[misc]
             parts.append(
-                f"{names.member(member)} may use the {names.room(room.id)} for at most "
-                f"{msg.plural(prep.caps[(index, member)], 'period')} a week"
+                msg.at_most_lent(
+                    names.member(member), names.room(room.id), prep.caps[(index, member)]
+                )
             )
             refs += [("room", room.id), ("member", member)]
         elif kind in ("travel_faculty", "travel_cohort"):
             who = (
                 inst.faculty[index].name
                 if kind == "travel_faculty"
-                else "the " + names.cohort(inst.cohorts[index].id)
+                else msg.the(names.cohort(inst.cohorts[index].id))
             )
-            parts.append(f"{who} needs time to travel between campuses")
+            parts.append(msg.needs_travel(who))
             refs.append(
                 ("faculty", inst.faculty[index].id)
                 if kind == "travel_faculty"
@@ -511,6 +493,6 @@ def _sentence(prep: Prepared, keys: list[Key]) -> Conflict:
             when = names.span(pin.day, pin.period, pin.period)
             if pin.room is not None:
                 when = msg.at_room(when, names.room(pin.room))
-            parts.append(f"{names.session(course, session)} is pinned to {when}")
+            parts.append(msg.pinned_to(names.session(course, session), when))
             refs += [("course", course.id), ("session", session_id)]
     return Conflict(msg.core(parts), tuple(dict.fromkeys(refs)))

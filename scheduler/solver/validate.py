@@ -297,7 +297,7 @@ class _Checker:
     def _person_name(self, kind: str, pid: int) -> str:
         if kind == "faculty":
             return self.names.faculty(pid)
-        return "the " + self.names.cohort(pid)
+        return msg.the(self.names.cohort(pid))
 
     def check_travel(self) -> None:
         """Two same-day sessions of a person at different campuses leave time for the trip."""
@@ -324,7 +324,7 @@ class _Checker:
                             self.what(b),
                             self.names.campus(b.campus),
                             msg.clock(start),
-                            self.grid.day_name(a.day),
+                            msg.day_name(self.grid, a.day),
                             need,
                             max(gap, 0),
                         )
@@ -344,7 +344,10 @@ class _Checker:
             fac = self.faculty.get(f)
             if fac and fac.max_periods_per_day is not None and periods > fac.max_periods_per_day:
                 text = msg.faculty_max_per_day(
-                    self.names.faculty(f), periods, self.grid.day_name(day), fac.max_periods_per_day
+                    self.names.faculty(f),
+                    periods,
+                    msg.day_name(self.grid, day),
+                    fac.max_periods_per_day,
                 )
                 self.add_hard(
                     "faculty_max_per_day", periods - fac.max_periods_per_day, text, [("faculty", f)]
@@ -478,7 +481,7 @@ class _Checker:
                     text = msg.campus_changes(
                         msg.capitalised(self._person_name(kind, pid)),
                         changes,
-                        self.grid.day_name(day),
+                        msg.day_name(self.grid, day),
                         [self.names.campus(c) for c in route],
                     )
                     refs = [(kind, pid), *(("campus", c) for c in dict.fromkeys(route))]
@@ -506,7 +509,7 @@ class _Checker:
                 self.names.span(ref.day, ref.period, ref.period), self.names.room(ref.room)
             )
             after = (
-                "nowhere"
+                msg.nowhere()
                 if now is None
                 else msg.at_room(
                     self.names.span(now.day, now.period, now.period), self.names.room(now.room)
