@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import translation
 
 from curriculum.models import Campus, Faculty, Institution, TravelTime
 from scheduler import models as m
+from scheduler.sentences import stored
 from scheduler.solver import instance as si
 
 # Minimal-change mode: the weight of moving one session away from the published timetable.
@@ -75,7 +77,7 @@ def build_instance(
         periods=tuple(
             si.Period(_minutes(p.start), _minutes(p.end), label=str(p.index + 1)) for p in periods
         ),
-        day_names=tuple(term.day_name(d) for d in range(term.days_per_week)),
+        day_names=_english_day_names(term),
     )
 
     offerings = list(  # 6: offerings, sessions, their features and rooms, faculty, cohorts
@@ -222,14 +224,21 @@ def build_instance(
     return instance, index
 
 
+def _english_day_names(term: m.Term) -> tuple[str, ...]:
+    # The engine writes English; its sentences name days by these words, which the catalogue
+    # translates when a sentence is shown, whatever language the request building it had.
+    with translation.override("en"):
+        return tuple(term.day_name(d) for d in range(term.days_per_week))
+
+
 def violation_dicts(violations: Iterable[si.Violation]) -> list[dict]:
-    """Violations as stored on a Run (JSON): rule, hard, penalty, message, refs."""
+    """Violations as stored on a Run (JSON): rule, hard, penalty, message, text, refs."""
     return [
         {
             "rule": v.rule,
             "hard": v.hard,
             "penalty": v.penalty,
-            "message": v.message,
+            **stored(v.message),
             "refs": [list(ref) for ref in v.refs],
         }
         for v in violations
@@ -237,7 +246,8 @@ def violation_dicts(violations: Iterable[si.Violation]) -> list[dict]:
 
 
 def conflict_dicts(conflicts: Iterable[si.Conflict]) -> list[dict]:
-    return [{"message": c.message, "refs": [list(ref) for ref in c.refs]} for c in conflicts]
+    """Conflicts as stored on a Run (JSON): message, text, refs."""
+    return [{**stored(c.message), "refs": [list(ref) for ref in c.refs]} for c in conflicts]
 
 
 def save_solution(

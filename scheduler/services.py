@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from curriculum.models import Faculty, Feature
 from scheduler import adapters
 from scheduler import models as m
+from scheduler.sentences import stored
 from scheduler.solver import instance as si
 
 log = logging.getLogger(__name__)
@@ -58,11 +59,11 @@ def _retrying[T](write: Callable[[], T]) -> T:
 class Problem:
     """A reason not to start a solve, with the things to change (as engine refs)."""
 
-    message: str
+    message: str  # the app's own, translated already, or an engine Text translated when shown
     refs: tuple[tuple[str, int], ...] = ()
 
     def as_dict(self) -> dict:
-        return {"message": self.message, "refs": [list(r) for r in self.refs]}
+        return {**stored(self.message), "refs": [list(r) for r in self.refs]}
 
 
 class RunRefused(ValidationError):

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from scheduler.sentences import rendered_stored
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -137,13 +139,18 @@ def _faculty_ref(person) -> Ref:
     )
 
 
+def _in_active_language(violations: list[dict]) -> list[dict]:
+    """Stored violations with their "message" in the active language, as pages and exports show."""
+    return [{**violation, "message": rendered_stored(violation)} for violation in violations]
+
+
 def _session_sentences(violations: list[dict]) -> dict[int, tuple[str, ...]]:
     """The sentences of a run's stored violations, by the session ids they refer to."""
     by_session: dict[int, list[str]] = {}
     for violation in violations:
         for kind, ref_id in violation.get("refs", ()):
             if kind == "session":
-                by_session.setdefault(ref_id, []).append(violation.get("message", ""))
+                by_session.setdefault(ref_id, []).append(violation["message"])
     return {sid: tuple(messages) for sid, messages in by_session.items()}
 
 
@@ -193,7 +200,8 @@ def load_timetable(run, *, member=None) -> Timetable:
         cohort_member.setdefault(link.offering_id, set()).add(cohort.institution_id)
         institutions[cohort.institution_id] = cohort.institution
 
-    sentences = _session_sentences(run.violations or [])
+    violations = _in_active_language(run.violations or [])
+    sentences = _session_sentences(violations)
     by_index = {s.index: s for s in slots}
     entries = []
     for a in assignments:
@@ -250,7 +258,7 @@ def load_timetable(run, *, member=None) -> Timetable:
         published=term.published_run_id == run.pk,
         objective=run.objective,
         penalties=dict(run.penalties or {}),
-        violations=tuple(run.violations or ()),
+        violations=tuple(violations),
         entries=tuple(entries),
         members=members,
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from curriculum.models import Faculty
 from scheduler import models as m
+from scheduler.sentences import rendered_stored
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def sentences_with_links(items: list[dict], term: m.Term) -> list[Sentence]:
                 links.append(found)
         out.append(
             Sentence(
-                message=item.get("message", ""),
+                message=rendered_stored(item),
                 links=tuple(links),
                 rule=item.get("rule", ""),
                 hard=bool(item.get("hard", False)),
