@@ -44,22 +44,46 @@ def synthetic_timetable(sessions: int, seed: int = 1) -> Timetable:
     rng = random.Random(seed)
     slots = tuple(Slot(p, dt.time(8 + p, 0), dt.time(8 + p, 50)) for p in range(PERIODS))
     members = [Ref(m, f"m{m}", f"Member {m}", f"成员{m}") for m in range(1, MEMBERS + 1)]
-    campuses = [Ref(100 + c, f"c{c}", f"Campus {c}", f"校区{c}", member_id=1 + c % MEMBERS)
-                for c in range(CAMPUSES)]
-    n_cohorts, n_faculty, n_rooms = max(2, sessions // 15), max(2, sessions // 6), max(2,
-                                                                                     sessions // 18)
-    cohorts = [Ref(1000 + i, f"coh{i}", f"Cohort {i}", f"班级{i}", member_id=1 + i % MEMBERS)
-               for i in range(n_cohorts)]
-    faculty = [Ref(5000 + i, f"f{i}@example.org", f"Dr Teacher {i}", f"教师{i}",
-                   member_id=1 + i % MEMBERS) for i in range(n_faculty)]
-    rooms = [(Ref(9000 + i, f"R{i}", f"Room {i}", f"教室{i}", member_id=campuses[i % CAMPUSES]
-                  .member_id), campuses[i % CAMPUSES]) for i in range(n_rooms)]
+    campuses = [
+        Ref(100 + c, f"c{c}", f"Campus {c}", f"校区{c}", member_id=1 + c % MEMBERS)
+        for c in range(CAMPUSES)
+    ]
+    n_cohorts, n_faculty, n_rooms = (
+        max(2, sessions // 15),
+        max(2, sessions // 6),
+        max(2, sessions // 18),
+    )
+    cohorts = [
+        Ref(1000 + i, f"coh{i}", f"Cohort {i}", f"班级{i}", member_id=1 + i % MEMBERS)
+        for i in range(n_cohorts)
+    ]
+    faculty = [
+        Ref(5000 + i, f"f{i}@example.org", f"Dr Teacher {i}", f"教师{i}", member_id=1 + i % MEMBERS)
+        for i in range(n_faculty)
+    ]
+    rooms = [
+        (
+            Ref(
+                9000 + i,
+                f"R{i}",
+                f"Room {i}",
+                f"教室{i}",
+                member_id=campuses[i % CAMPUSES].member_id,
+            ),
+            campuses[i % CAMPUSES],
+        )
+        for i in range(n_rooms)
+    ]
     busy: set[tuple[str, int, int, int]] = set()
     entries = []
     for s in range(sessions):
         course_no = s // 3
-        course = Ref(20000 + course_no, f"ICV{course_no:04d}", f"Course {course_no} on vehicle "
-                     f"software", f"课程{course_no}")
+        course = Ref(
+            20000 + course_no,
+            f"ICV{course_no:04d}",
+            f"Course {course_no} on vehicle software",
+            f"课程{course_no}",
+        )
         length = 1 + s % 3
         kind, label = KINDS[s % 3]
         who = [("c", cohorts[s % n_cohorts].id), ("f", faculty[s % n_faculty].id)]
@@ -67,20 +91,41 @@ def synthetic_timetable(sessions: int, seed: int = 1) -> Timetable:
         for key, ident in who + [("r", room.id)]:
             for p in range(period, period + length):
                 busy.add((key, ident, day, p))
-        entries.append(Entry(
-            session_id=s + 1, course=course, kind=kind, kind_label=label, day=day,
-            period=period, length=length, start=slots[period].start,
-            end=slots[period + length - 1].end, room=room, campus=campus,
-            member=members[course_no % MEMBERS], faculty=(faculty[s % n_faculty],),
-            cohorts=(cohorts[s % n_cohorts],),
-        ))
+        entries.append(
+            Entry(
+                session_id=s + 1,
+                course=course,
+                kind=kind,
+                kind_label=label,
+                day=day,
+                period=period,
+                length=length,
+                start=slots[period].start,
+                end=slots[period + length - 1].end,
+                room=room,
+                campus=campus,
+                member=members[course_no % MEMBERS],
+                faculty=(faculty[s % n_faculty],),
+                cohorts=(cohorts[s % n_cohorts],),
+            )
+        )
     return Timetable(
-        term_slug=f"bench-{sessions}", term_name=f"Benchmark term ({sessions} sessions)",
-        term_name_zh=f"基准学期（{sessions}节）", start_date=dt.date(2027, 3, 1), weeks=16,
-        days=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"), slots=slots,
-        holidays=(dt.date(2027, 4, 5), dt.date(2027, 5, 3)), timezone="Asia/Shanghai",
-        run_id=1, run_status="succeeded", published=True, objective=0,
-        penalties={"spread": 0}, entries=tuple(entries), members=tuple(members),
+        term_slug=f"bench-{sessions}",
+        term_name=f"Benchmark term ({sessions} sessions)",
+        term_name_zh=f"基准学期（{sessions}节）",
+        start_date=dt.date(2027, 3, 1),
+        weeks=16,
+        days=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+        slots=slots,
+        holidays=(dt.date(2027, 4, 5), dt.date(2027, 5, 3)),
+        timezone="Asia/Shanghai",
+        run_id=1,
+        run_status="succeeded",
+        published=True,
+        objective=0,
+        penalties={"spread": 0},
+        entries=tuple(entries),
+        members=tuple(members),
     )
 
 
@@ -91,8 +136,9 @@ def _free(busy, who, rooms, length, rng):
     rng.shuffle(starts)
 
     def free(keys, day, period):
-        return all((k, i, day, p) not in busy for k, i in keys for p in range(period,
-                                                                             period + length))
+        return all(
+            (k, i, day, p) not in busy for k, i in keys for p in range(period, period + length)
+        )
 
     for day, period in starts:
         if not free(who, day, period):
@@ -113,8 +159,12 @@ def all_feeds(tt: Timetable) -> bytes:
         for ref in entry.faculty:
             buckets.setdefault(("faculty", ref.id), []).append(entry)
     return b"".join(
-        calendar_ics([replace(tt, entries=tuple(entries))], name=f"{subject} {ref_id}",
-                     subject=subject, subject_id=ref_id)
+        calendar_ics(
+            [replace(tt, entries=tuple(entries))],
+            name=f"{subject} {ref_id}",
+            subject=subject,
+            subject_id=ref_id,
+        )
         for (subject, ref_id), entries in buckets.items()
     )
 
@@ -124,10 +174,15 @@ EXPORTS = {
     "book (.pdf)": lambda tt: timetable_book_pdf(tt),
     "all calendar feeds (.ics)": all_feeds,
     "one cohort feed (.ics)": lambda tt: calendar_ics(
-        [tt], name="one", subject="cohort", subject_id=tt.entries[0].cohorts[0].id),
+        [tt], name="one", subject="cohort", subject_id=tt.entries[0].cohorts[0].id
+    ),
 }
-SUFFIX = {"workbook (.xlsx)": "xlsx", "book (.pdf)": "pdf", "all calendar feeds (.ics)": "ics",
-          "one cohort feed (.ics)": "ics"}
+SUFFIX = {
+    "workbook (.xlsx)": "xlsx",
+    "book (.pdf)": "pdf",
+    "all calendar feeds (.ics)": "ics",
+    "one cohort feed (.ics)": "ics",
+}
 
 
 def _rss_kib() -> int:
@@ -158,8 +213,10 @@ def main() -> None:
         Path(args.out).mkdir(parents=True, exist_ok=True)
     ctx = mp.get_context("fork")
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print(f"{'export':26} {'sessions':>8} {'time s':>7} {'cpu s':>7} {'ms/session':>10} "
-          f"{'cpu ms/s.':>9} {'peak MiB':>8} {'size KiB':>8}")
+    print(
+        f"{'export':26} {'sessions':>8} {'time s':>7} {'cpu s':>7} {'ms/session':>10} "
+        f"{'cpu ms/s.':>9} {'peak MiB':>8} {'size KiB':>8}"
+    )
     for name in EXPORTS:
         if args.skip_pdf and "pdf" in name:
             continue
@@ -169,9 +226,12 @@ def main() -> None:
             child.start()
             elapsed, cpu, peak_kib, size = queue.get()
             child.join()
-            print(f"{name:26} {sessions:8d} {elapsed:7.2f} {cpu:7.2f} "
-                  f"{1000 * elapsed / sessions:10.3f} {1000 * cpu / sessions:9.3f} "
-                  f"{peak_kib / 1024:8.1f} {size / 1024:8.0f}", flush=True)
+            print(
+                f"{name:26} {sessions:8d} {elapsed:7.2f} {cpu:7.2f} "
+                f"{1000 * elapsed / sessions:10.3f} {1000 * cpu / sessions:9.3f} "
+                f"{peak_kib / 1024:8.1f} {size / 1024:8.0f}",
+                flush=True,
+            )
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
