@@ -14,13 +14,14 @@ the engine down. This is a script, not a test: it prints figures and asserts not
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from figures import fmt, load  # noqa: E402  (benchmarks/figures.py, beside this script)
 
 from scheduler.solver.instance import Progress  # noqa: E402
 from scheduler.solver.itc2007 import format_solution, read_ctt  # noqa: E402
@@ -48,11 +49,6 @@ def cost_at(trace: list[Progress], seconds: float) -> int | None:
     return reached[-1] if reached else None
 
 
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
-
-
 def run(path: Path, seed: int, args: argparse.Namespace) -> dict[str, object]:
     instance = read_ctt(path)
     trace: list[Progress] = []
@@ -78,14 +74,6 @@ def run(path: Path, seed: int, args: argparse.Namespace) -> dict[str, object]:
         "penalties": report.penalties,
         "wall": wall,
     }
-
-
-def fmt(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
 
 
 def main() -> None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from figures import fmt, load  # noqa: E402  (benchmarks/figures.py, beside this script)
 
 CHECKPOINTS = (10.0, 30.0, 60.0)
 
@@ -69,19 +70,6 @@ def measure(size: int, seed: int, time_limit: float, workers: int, out: mp.Queue
             "elapsed": solution.elapsed_s,
         }
     )
-
-
-def fmt(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from scheduler.solver.instance import (
     Campus,
@@ -21,6 +22,8 @@ from scheduler.solver.instance import (
 )
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+# Every soft rule weighted, minimal change included: the weights that exercise the most code.
+ALL_ON = replace(Weights.consortium(), moved=2)
 
 
 def grid(days: int = 2, periods: int = 4, break_min: int = 10) -> TimeGrid:

@@ -8,21 +8,12 @@ from scheduler.solver.anneal import Annealer, anneal_loop
 from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
 from scheduler.solver.greedy import greedy
-from scheduler.solver.instance import Placement, Weights
+from scheduler.solver.instance import Placement
 from scheduler.solver.parallel import ChainProcess
 from scheduler.solver.solve import to_placements
 from scheduler.solver.validate import validate
 
-ALL_ON = Weights(
-    room_capacity=1,
-    min_days=5,
-    isolated=2,
-    room_stability=1,
-    discouraged=3,
-    not_preferred=1,
-    campus_changes=4,
-    moved=2,
-)
+from .build import ALL_ON
 
 
 def annealed(seed: int, moves: int = 4000):

@@ -8,22 +8,11 @@ from scheduler.solver.cost import soft_counts
 from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
 from scheduler.solver.greedy import greedy
-from scheduler.solver.instance import Placement, Status, Weights
+from scheduler.solver.instance import Placement, Status
 from scheduler.solver.solve import solve, to_assignment, to_placements
 from scheduler.solver.validate import validate
 
-from .build import model_cost
-
-ALL_ON = Weights(
-    room_capacity=1,
-    min_days=5,
-    isolated=2,
-    room_stability=1,
-    discouraged=3,
-    not_preferred=1,
-    campus_changes=4,
-    moved=2,
-)
+from .build import ALL_ON, model_cost
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
