@@ -1,15 +1,21 @@
-"""The search: a quick first timetable, then large-neighbourhood search with CP-SAT as the repair.
+"""The search: a quick first timetable, simulated annealing, and CP-SAT neighbourhood repairs.
 
-1. First timetable. A time-only model (no room variables; Hall's condition per set of usable rooms
-   counts rooms per slot) is solved to its first solution, then rooms are assigned with the times
-   held (a small model). If that fails, the full model is solved with the times as a hint.
-2. Improvement. Rounds of large-neighbourhood search: each round frees a few neighbourhoods of the
-   incumbent (random courses; courses related through cohorts and faculty; a day; a band of
-   periods; some rooms; the sessions that cost the most; all rooms with times held), one per
-   worker, and re-solves each as a small CP-SAT model with everything else folded in as
-   constants. The best repair is kept; a second one that touches other groups is merged on top
-   when the result stays valid and cheaper. Neighbourhood sizes adapt to how often repairs are
-   solved to optimality, and the kinds that improve are chosen more often.
+1. First timetable (``first``): the hint when it is complete and valid; else greedy timetables
+   with ejections and restarts (greedy.py), the cheapest kept. When sessions stay out, a time-only
+   model (no room variables; Hall's condition per set of usable rooms counts rooms per slot) is
+   solved to its first solution and rooms are assigned with the times held; what is still out is
+   placed by neighbourhood repairs, then by the full model with the timetable as a hint.
+2. Improvement (``improve``): simulated annealing over moves, swaps and Kempe chains with exact
+   incremental costs (anneal.py), one chain in this process and one per extra worker in a child
+   process (parallel.py), sharing their bests; the last fifth of the time polishes the best with
+   large-neighbourhood search. Each LNS round frees a few neighbourhoods of the incumbent (random
+   courses; courses related through cohorts and faculty; a day; a band of periods; some rooms;
+   the sessions that cost the most; all rooms with times held), one per worker, and re-solves
+   each as a small CP-SAT model with everything else folded in as constants. The best repair is
+   kept; a second one that touches other groups is merged on top when the result stays valid and
+   cheaper. Neighbourhood sizes adapt to how often repairs are solved to optimality, and the
+   kinds that improve are chosen more often. A timetable of at most WHOLE_MAX sessions is first
+   solved outright, so that CP-SAT can prove it optimal.
 
 Everything random draws from one seeded generator, and sub-solves stop on deterministic time, so a
 seed gives the same trajectory; only how far it gets depends on the machine's speed.

@@ -5,8 +5,9 @@
 
 Steps: prepare the data; run the fast pre-checks (a sure sign of infeasibility ends the run with
 an explanation); build a first timetable (from the hint when it is complete and valid); improve
-it by large-neighbourhood search until the time limit or a stop request; score the result with
-``validate``. ``on_progress`` is called at every improvement; ``should_stop`` is polled ten times a
+it by simulated annealing and CP-SAT neighbourhood repairs (search.py) until the time limit or a
+stop request; score the result with ``validate``. ``on_progress`` is called at every improvement
+(with the penalty of each rule at most once a second); ``should_stop`` is polled ten times a
 second from a watcher thread (so it must be safe to call from another thread), and a stop keeps
 the best timetable found so far.
 """
