@@ -28,4 +28,9 @@ def rendered(message: str) -> str:
 def rendered_stored(item: dict) -> str:
     """A stored violation, conflict or problem's sentence in the active language."""
     text = item.get("text")
-    return Text.from_json(text).render(gettext) if text else item.get("message", "")
+    if text:
+        try:
+            return Text.from_json(text).render(gettext)
+        except (KeyError, ValueError, TypeError):  # a row this version cannot read
+            pass
+    return item.get("message", "")

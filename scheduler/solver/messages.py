@@ -50,7 +50,12 @@ class Text(str):
             key: value.render(translate) if isinstance(value, Text) else value
             for key, value in self.params.items()
         }
-        text = _fill(translate(self.template), values)
+        try:
+            text = _fill(translate(self.template), values)
+        except (KeyError, ValueError, TypeError):
+            # A translation whose placeholders do not fit these params (a catalogue mistake,
+            # or a row stored before a template changed): English rather than no page.
+            text = _fill(self.template, values)
         return capitalised(text) if self.capital else text
 
     def to_json(self) -> dict:

@@ -102,3 +102,12 @@ def test_it_shows_the_stored_message_of_an_old_row(client, scheduler_admin, sche
     assert "An old explanation." in run_page
     panel = client.get(reverse("scheduler:session_detail", args=[sched_run.pk, session_id]))
     assert "Stored before sentences had a structure." in _text(panel)
+
+
+def test_a_stored_text_this_version_cannot_read_shows_its_message():
+    from scheduler.sentences import rendered_stored
+
+    text = {"template": "%(gone)s on %(day)s", "params": {"day": "Monday"}}
+    unreadable = {"message": "Kept in English.", "text": text}
+    assert rendered_stored(unreadable) == "Kept in English."
+    assert rendered_stored({"message": "Old.", "text": {"params": {}}}) == "Old."

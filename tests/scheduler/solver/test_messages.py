@@ -95,3 +95,13 @@ def test_it_counts_in_words_in_english_and_lets_a_language_use_digits():
     assert msg.on_other_days(3) == "on the other three days"
     assert msg.periods(1) == "1 period" and msg.periods(2) == "2 periods"
     assert msg.on_other_days(3).render(lambda t: {"three": "3"}.get(t, t)) == "on the other 3 days"
+
+
+def test_a_translation_that_does_not_fit_its_params_falls_back_to_english():
+    g = grid(days=1, periods=2)
+    clash = msg.faculty_clash("Dr Wang", "A", "B", msg.span(g, 0, 0, 0))
+    wrong = {  # a misspelt placeholder, and a number where a word is given
+        "%(person)s teaches %(first)s and %(second)s at once on %(when)s.": "%(persn)s: %(first)s",
+        "%(day)s %(start)s–%(end)s": "%(day)d",
+    }
+    assert clash.render(lambda t: wrong.get(t, t)) == str(clash)
