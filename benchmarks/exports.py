@@ -29,6 +29,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from figures import load  # noqa: E402  (benchmarks/figures.py, beside this script)
+
 from exports.ical import calendar_ics  # noqa: E402
 from exports.pdf import timetable_book_pdf  # noqa: E402
 from exports.timetable_xlsx import timetable_workbook  # noqa: E402
@@ -212,7 +214,7 @@ def main() -> None:
     if args.out:
         Path(args.out).mkdir(parents=True, exist_ok=True)
     ctx = mp.get_context("fork")
-    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"# before: {load()}")
     print(
         f"{'export':26} {'sessions':>8} {'time s':>7} {'cpu s':>7} {'ms/session':>10} "
         f"{'cpu ms/s.':>9} {'peak MiB':>8} {'size KiB':>8}"
@@ -232,7 +234,7 @@ def main() -> None:
                 f"{peak_kib / 1024:8.1f} {size / 1024:8.0f}",
                 flush=True,
             )
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print(f"# after: {load()}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ campuses with travel times, shared faculty, cohorts of several members, multi-pe
 need equipment, lent labs with caps) is solved in a fresh child process, so each measurement's
 memory is its own. It prints the instance's shape, the time to the first feasible timetable (the
 first progress report), the cost at 10, 30 and 60 seconds and at the end, the hard violations
-validate.py finds, and the peak resident memory of the run (the child and any process it
-started). The load average before and after is printed too. A script, not a test: it prints
+validate.py finds, and peak resident memory: of the solving process, of the largest annealing
+process it started, and their sum (an upper bound of the run's peak with the default two workers;
+with more, one such process runs per extra worker). A size whose process fails prints a line
+saying so. The load average before and after is printed too. A script, not a test: it prints
 figures and asserts nothing.
 """
 
@@ -21,6 +23,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from queue import Empty
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -65,8 +68,11 @@ def measure(size: int, seed: int, time_limit: float, workers: int, out: mp.Queue
             ],
             "final": solution.objective,
             "hard": report.hard_count,
-            # ru_maxrss is in KiB on Linux; the run and its annealing processes may peak together
-            "peak_mb": (own + children) / 1024,
+            # ru_maxrss is in KiB on Linux. The children's figure is the largest annealing
+            # process (one with the default two workers); own + child bounds the run's peak
+            # from above, as the two need not peak at the same moment.
+            "own_mb": own / 1024,
+            "child_mb": children / 1024,
             "elapsed": solution.elapsed_s,
         }
     )
@@ -88,7 +94,7 @@ def main() -> None:
     print(
         f"{'asked':>6} {'sessions':>8} {'rooms':>5} {'faculty':>7} {'cohorts':>7} "
         f"{'campuses':>8} {'status':>9} {'first s':>8} {'@10s':>7} {'@30s':>7} {'@60s':>7} "
-        f"{'final':>7} {'hard':>4} {'peak MB':>8}"
+        f"{'final':>7} {'hard':>4} {'own MB':>6} {'chain MB':>8} {'≤ MB':>7}"
     )
     for size in sizes:
         queue: mp.Queue = context.Queue()
@@ -96,14 +102,21 @@ def main() -> None:
             target=measure, args=(size, args.seed, args.time_limit, args.workers, queue)
         )
         child.start()
-        figures = queue.get()
-        child.join()
+        try:
+            figures = queue.get(timeout=args.time_limit + 600)
+        except Empty:
+            child.kill()
+            print(f"{size:>6} no figures: the measuring process failed (exit {child.exitcode})")
+            continue
+        finally:
+            child.join()
         at = figures["at"]
         print(
             f"{size:>6} {figures['sessions']:>8} {figures['rooms']:>5} {figures['faculty']:>7} "
             f"{figures['cohorts']:>7} {figures['campuses']:>8} {figures['status']:>9} "
             f"{fmt(figures['first']):>8} {fmt(at[0]):>7} {fmt(at[1]):>7} {fmt(at[2]):>7} "
-            f"{fmt(figures['final']):>7} {figures['hard']:>4} {figures['peak_mb']:>8.0f}",
+            f"{fmt(figures['final']):>7} {figures['hard']:>4} {figures['own_mb']:>6.0f} "
+            f"{figures['child_mb']:>8.0f} {figures['own_mb'] + figures['child_mb']:>7.0f}",
             flush=True,
         )
     print(f"# after: {load()}")
