@@ -327,6 +327,7 @@ class Annealer:
                     choice = min(free, key=lambda q: prep.overflow[xg].get(q, 0))
             if (
                 choice is None
+                or any(t == target for t, _ in state.assignment[xg])  # one start per group
                 or not state.time_ok(xg, target)
                 or not state.room_ok(xg, target, choice)
             ):
@@ -410,7 +411,8 @@ def anneal_loop(
     """
     rng = random.Random(seed)
     annealer = Annealer(prep, weights, assignment, rng.randrange(1 << 30))
-    best = kept = annealer.cost  # best: the lowest cost seen; kept: the cost of best_copy
+    # best: the cost to beat (the chain is on it while pending); kept: the cost of best_copy
+    best = kept = annealer.cost
     best_copy = annealer.assignment()
     span = max(1e-3, deadline - start)
     last_copy = last_sync = time.monotonic()
@@ -432,9 +434,13 @@ def anneal_loop(
                     publish(kept, best_copy)
                     last_copy, pending = time.monotonic(), False
             elif pending and annealer.cost > best:
-                # Moved off a best that was not copied (publishing is rationed): fall back to
-                # the last copy, so that what is published and returned is what it costs.
-                best, pending = kept, False
+                # Moved off a best that was not copied (publishing is rationed): what is
+                # published and returned must be what it costs, so the best becomes the last
+                # copy, or where the chain is now if that is still cheaper.
+                if annealer.cost < kept:
+                    best = annealer.cost
+                else:
+                    best, pending = kept, False
         now = time.monotonic()
         if pending:  # the chain is still on its uncopied best
             best_copy, kept = annealer.assignment(), best

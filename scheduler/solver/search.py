@@ -63,9 +63,15 @@ NO_WEIGHTS = Weights(0, 0, 0, 0, 0, 0, 0, 0)
 class Stopper:
     """Ends CP-SAT solves at the deadline or on a stop request (polled by a watcher thread)."""
 
-    def __init__(self, deadline: float, should_stop: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        deadline: float,
+        should_stop: Callable[[], bool] | None = None,
+        tick: Callable[[], None] | None = None,
+    ) -> None:
         self.deadline = deadline
         self.should_stop = should_stop
+        self.tick = tick  # called at every poll, e.g. for reports that are due
         self.requested = False  # a stop request (not the deadline) ended the search
         self._event = threading.Event()
         self._closing = threading.Event()
@@ -107,6 +113,11 @@ class Stopper:
                     self._event.set()
             if self._event.is_set():
                 self.stop()  # again each poll: a solve may have started after the last call
+            if self.tick is not None:
+                try:
+                    self.tick()
+                except Exception:
+                    log.exception("tick raised; ignoring it")
 
     def register(self, solver: cp_model.CpSolver) -> None:
         with self._lock:
@@ -296,9 +307,9 @@ class Search:
     def first(self, hint: Assignment | None = None) -> Outcome:
         """A first timetable: the hint if complete and valid, else a greedy one (see greedy.py).
 
-        When the greedy timetable leaves sessions out, the outcome is "partial": ``improve``
-        places the rest by moving others (and, if that takes too long, starts over from a
-        time-only model).
+        When the greedy timetables leave sessions out, a time-only model places them, rooms
+        after (``_times_then_rooms``); if sessions are still out, the outcome is "partial" and
+        ``improve`` places the rest by neighbourhood repairs.
         """
         prep = self.prep
         if hint is not None and self._complete(hint) and hard_conflicts(prep, hint) == 0:
@@ -608,10 +619,6 @@ class Search:
             self._improved(cost, candidate)
             if cost == 0:
                 state.done = "optimal"
-
-    def _past(self, share: float) -> bool:
-        """Whether that share of the whole time limit has gone."""
-        return time.monotonic() >= self.started + share * (self.stopper.deadline - self.started)
 
     def _pick_kind(self, stats: dict[str, KindStats], incomplete: bool, rng: random.Random) -> str:
         if incomplete:

@@ -15,6 +15,7 @@ the best timetable found so far.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 
@@ -95,6 +96,58 @@ def to_placements(
     return tuple(sorted(out, key=lambda p: p.session))
 
 
+class Reporter:
+    """Progress reports: one at every improvement, with the penalty of each rule counted at most
+    once a second. An improvement reported without them is counted on a later tick (the stop
+    watcher's, ten a second) and reported once more with them, so that the latest penalties
+    soon belong to the latest objective. Timetables handed over are never changed afterwards.
+    """
+
+    def __init__(
+        self, prep: Prepared, on_progress: Callable[[Progress], None] | None, started: float
+    ) -> None:
+        self.prep = prep
+        self.on_progress = on_progress
+        self.started = started
+        self.counted_at = -PENALTIES_EVERY_S  # when penalties were last counted (since start)
+        self.uncounted: tuple[int, int, Assignment] | None = None  # reported without them
+        self.lock = threading.Lock()  # one report at a time, in order
+
+    def improved(self, cost: int, solutions: int, timetable: Assignment) -> None:
+        if self.on_progress is None:
+            return
+        with self.lock:
+            self.uncounted = (cost, solutions, timetable)
+            if not self._count_due():
+                self._send(cost, solutions, None)
+
+    def tick(self) -> None:
+        if self.uncounted is None:
+            return
+        with self.lock:
+            self._count_due()
+
+    def _count_due(self) -> bool:
+        """Report the uncounted timetable with its penalties if a count is due."""
+        now = time.monotonic() - self.started
+        if self.uncounted is None or now - self.counted_at < PENALTIES_EVERY_S:
+            return False
+        cost, solutions, timetable = self.uncounted
+        self.counted_at, self.uncounted = now, None
+        self._send(
+            cost, solutions, weighted_penalties(self.prep, self.prep.instance.weights, timetable)
+        )
+        return True
+
+    def _send(self, cost: int, solutions: int, penalties: dict[str, int] | None) -> None:
+        assert self.on_progress is not None
+        elapsed = time.monotonic() - self.started
+        try:
+            self.on_progress(Progress(elapsed, cost, 0, solutions, penalties))
+        except Exception:
+            log.exception("on_progress raised; the search goes on")
+
+
 def solve(
     instance: Instance,
     *,
@@ -118,29 +171,15 @@ def solve(
     if conflicts:
         return Solution(Status.INFEASIBLE, explanation=conflicts, elapsed_s=elapsed())
 
-    counted_at = [-PENALTIES_EVERY_S]  # when the penalties per rule were last counted
-
-    def improved(cost: int, solutions: int, timetable: Assignment) -> None:
-        if on_progress is None:
-            return
-        now = elapsed()
-        penalties = None
-        if now - counted_at[0] >= PENALTIES_EVERY_S:
-            counted_at[0] = now
-            penalties = weighted_penalties(prep, instance.weights, timetable)
-        try:
-            on_progress(Progress(now, cost, 0, solutions, penalties))
-        except Exception:
-            log.exception("on_progress raised; the search goes on")
-
-    with Stopper(deadline, should_stop) as stopper:
+    reporter = Reporter(prep, on_progress, started)
+    with Stopper(deadline, should_stop, tick=reporter.tick) as stopper:
         search = Search(
             prep,
             instance.weights,
             stopper,
             seed=seed,
             workers=max(1, num_workers),
-            on_improve=improved,
+            on_improve=reporter.improved,
             complete_by=started + COMPLETE_SHARE * (deadline - started),
             started=started,
         )

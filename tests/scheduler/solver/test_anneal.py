@@ -8,12 +8,12 @@ from scheduler.solver.anneal import Annealer, anneal_loop
 from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
 from scheduler.solver.greedy import greedy
-from scheduler.solver.instance import Placement
+from scheduler.solver.instance import Placement, Room
 from scheduler.solver.parallel import ChainProcess
 from scheduler.solver.solve import to_placements
 from scheduler.solver.validate import validate
 
-from .build import ALL_ON
+from .build import ALL_ON, course, instance
 
 
 def annealed(seed: int, moves: int = 4000):
@@ -91,3 +91,21 @@ def test_a_chain_in_another_process_reports_its_bests():
     cost, timetable = min(offers, key=lambda o: o[0])
     assert validate(inst, to_placements(prep, timetable)).cost == cost
     assert not chain.process.is_alive()
+
+
+def test_a_kempe_swap_never_puts_two_sessions_of_a_course_at_one_start():
+    # Sessions with nobody attached (an offering without faculty or cohorts) are linked to no
+    # chain, so only the group's own check keeps its sessions on different starts.
+    inst = instance(
+        [course(1, sessions=3), course(2, sessions=2, faculty=[1], cohorts=[1])],
+        rooms=[Room(1, "A-101", 100), Room(2, "A-102", 100)],
+    )
+    prep = prepare(inst)
+    annealer = Annealer(prep, inst.weights, greedy(prep, inst.weights, seed=0), 0)
+    for _ in range(3000):
+        annealer.try_kempe(5.0)
+        for positions in annealer.state.assignment.values():
+            starts = [s for s, _ in positions]
+            assert len(starts) == len(set(starts))
+    assert annealer.cost == annealer.total()
+    assert not validate(inst, to_placements(prep, annealer.assignment())).hard

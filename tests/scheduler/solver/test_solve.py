@@ -5,9 +5,12 @@ import threading
 import time
 
 from scheduler.solver import rules
+from scheduler.solver.cost import weighted_penalties
+from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
+from scheduler.solver.greedy import greedy
 from scheduler.solver.instance import SOFT_RULES, Status, Weights
-from scheduler.solver.solve import solve
+from scheduler.solver.solve import PENALTIES_EVERY_S, Reporter, solve
 
 from .build import course, instance
 
@@ -18,18 +21,47 @@ def test_it_reports_progress_at_every_improvement():
     solution = solve(inst, time_limit_s=4, num_workers=2, seed=1, on_progress=seen.append)
     assert solution.status == Status.FEASIBLE
     assert seen, "no progress reported"
-    objectives = [p.objective for p in seen]
-    assert objectives == sorted(objectives, reverse=True) and len(set(objectives)) == len(seen)
-    assert [p.solutions for p in seen] == list(range(1, len(seen) + 1))
-    assert objectives[-1] == solution.objective
+    # A report repeats the one before it only to bring the penalties counted later.
+    pairs = list(itertools.pairwise(seen))
+    assert all(b.penalties is not None for a, b in pairs if b.solutions == a.solutions)
+    improvements = seen[:1] + [b for a, b in pairs if b.solutions != a.solutions]
+    objectives = [p.objective for p in improvements]
+    assert objectives == sorted(objectives, reverse=True)
+    assert len(set(objectives)) == len(objectives)
+    assert [p.solutions for p in improvements] == list(range(1, len(improvements) + 1))
+    assert seen[-1].objective == solution.objective
     assert all(p.bound <= p.objective for p in seen)
-    assert solution.solutions_found == len(seen)
+    assert solution.solutions_found == len(improvements)
+    assert all(b.elapsed_s >= a.elapsed_s for a, b in itertools.pairwise(seen))
     # the first report, and then one a second at most, carry the penalty of each rule
     counted = [p for p in seen if p.penalties is not None]
     assert counted[0] is seen[0]
     assert all(b.elapsed_s - a.elapsed_s >= 1.0 for a, b in itertools.pairwise(counted))
     for p in counted:
         assert set(p.penalties) == set(SOFT_RULES) and sum(p.penalties.values()) == p.objective
+
+
+def test_an_improvement_reported_without_penalties_is_reported_again_with_them():
+    inst = generate(30, seed=3)
+    prep = prepare(inst)
+    first = greedy(prep, inst.weights, seed=0)
+    second = greedy(prep, inst.weights, seed=1)
+    seen = []
+    reporter = Reporter(prep, seen.append, time.monotonic())
+    reporter.improved(900, 1, first)
+    reporter.improved(800, 2, second)  # within the second: no count
+    reporter.tick()  # nor now
+    assert [(p.objective, p.solutions, p.penalties is None) for p in seen] == [
+        (900, 1, False),
+        (800, 2, True),
+    ]
+    reporter.counted_at -= PENALTIES_EVERY_S  # a second later
+    reporter.tick()
+    again = seen[-1]
+    assert (len(seen), again.objective, again.solutions) == (3, 800, 2)
+    assert again.penalties == weighted_penalties(prep, inst.weights, second)
+    reporter.tick()  # counted: nothing more to say
+    assert len(seen) == 3
 
 
 def test_it_stops_within_a_second_of_a_request_and_keeps_the_best():
