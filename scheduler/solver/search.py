@@ -266,6 +266,7 @@ class Search:
         self._local = threading.local()
         prep = self.prep
         self.total = sum(g.size for g in prep.groups)
+        self.build_rate = 0.0  # seconds per session of the slowest neighbourhood model build
         related: list[set[int]] = [set() for _ in prep.instance.courses]
         by_person: dict[tuple[str, int], list[int]] = defaultdict(list)
         for c in range(len(prep.instance.courses)):
@@ -386,7 +387,10 @@ class Search:
 
     def complete(self, assignment: Assignment) -> Outcome:
         """Last resort for an incomplete timetable: the full model, hinted, for the time left."""
-        if self.stopper.stopped:
+        # Building the full model cannot be interrupted (about 30 ms a session at 3,000), so
+        # it is tried only when the builds seen so far say it fits in the time left.
+        if self.stopper.stopped or self.build_rate * self.total > self.stopper.remaining():
+            log.debug("no time left to build the full model for %d sessions", self.total)
             return Outcome("partial", assignment, self.cost(assignment))
         full = ModelBuilder(self.prep, self.weights).build()
         full.add_hint(assignment)
@@ -651,6 +655,8 @@ class Search:
         builder.build()
         builder.add_hint(hood.freed)
         t1 = time.monotonic()
+        if hood.size:  # the slowest build per session seen: what the full model would take
+            self.build_rate = max(self.build_rate, (t1 - t0) / hood.size)
         whole = hood.domains is None and hood.size == self.total
         if wall_s is not None:  # a one-off solve of the whole timetable, on the clock
             run = run_cp(builder.model, self.stopper, seed=seed, wall_s=wall_s)

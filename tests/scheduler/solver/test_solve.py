@@ -10,6 +10,7 @@ from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
 from scheduler.solver.greedy import greedy
 from scheduler.solver.instance import SOFT_RULES, Status, Weights
+from scheduler.solver.search import Search, Stopper
 from scheduler.solver.solve import PENALTIES_EVERY_S, Reporter, solve
 
 from .build import course, instance
@@ -154,3 +155,18 @@ def test_a_broken_model_is_reported_as_invalid(monkeypatch):
     monkeypatch.setattr(rules, "HARD", (*rules.HARD, broken))
     inst = instance([course(1, size=150), course(2)])  # a cost to improve on: the search runs
     assert solve(inst, time_limit_s=5, num_workers=1).status == Status.INVALID
+
+
+def test_the_full_model_is_not_built_when_the_builds_seen_say_it_would_overrun():
+    inst = generate(60, seed=1)
+    prep = prepare(inst)
+    partial = greedy(prep, inst.weights, seed=0)
+    partial[0] = []  # a group left out
+    began = time.monotonic()
+    with Stopper(began + 2.0) as stopper:
+        search = Search(
+            prep, inst.weights, stopper, seed=0, workers=1, complete_by=began, started=began
+        )
+        search.build_rate = 1.0  # a second a session: the model would take a minute
+        outcome = search.complete(partial)
+    assert outcome.status == "partial" and time.monotonic() - began < 1.0
