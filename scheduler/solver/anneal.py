@@ -68,7 +68,6 @@ class Annealer:
         )
         self.cost = self.total()
         self.moves = 0
-        self.accepted = 0
 
     # ------------------------------------------------------------------ costs
     def total(self) -> int:
@@ -310,10 +309,9 @@ class Annealer:
             if ygroup.length != 1 or ygroup.pin is not None or target not in ygroup.rooms:
                 return None
         self.moves += 1
-        moves: list[tuple[Placed, Placed]] = []
+        moves: list[tuple[Placed, Placed]] = []  # (old, new) of each chain member placed
         for x in chain:
             state.remove(*x)
-        placed: list[Placed] = []
         ok = True
         for x, target in chain.items():
             xg, _xs, xr = x
@@ -334,9 +332,8 @@ class Annealer:
                 ok = False
                 break
             state.place(xg, target, choice)
-            new = (xg, target, choice)
-            placed.append(new)
-            moves.append((x, new))
+            moves.append((x, (xg, target, choice)))
+        placed = [new for _, new in moves]
         if ok:
             touched = [p for pair in moves for p in pair]
             for new in placed:
