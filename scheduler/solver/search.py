@@ -337,8 +337,9 @@ class Search:
         log.debug("greedy: %d tries, cost %d", tries, cost)
         if cost >= UNPLACED_COST and assignment is not None:
             timed = self._times_then_rooms(assignment)
-            if timed is not None and self.cost(timed) < cost:
-                assignment, cost = timed, self.cost(timed)
+            timed_cost = self.cost(timed) if timed is not None else cost
+            if timed_cost < cost:
+                assignment, cost = timed, timed_cost
         self._improved(cost, assignment)
         return Outcome("feasible" if cost < UNPLACED_COST else "partial", assignment, cost)
 
@@ -417,7 +418,8 @@ class Search:
            on the shared incumbent until all are placed.
         2. Then annealing chains (anneal.py) improve it: one in this process and, for longer
            runs with more workers, one per extra worker in a child process (parallel.py). For
-           short runs the extra workers run neighbourhood repairs in threads instead.
+           short runs the extra workers run neighbourhood repairs in threads instead. With
+           child chains, this process spends the last POLISH_SHARE of the time on repairs.
         Every worker publishes its bests to the incumbent. One worker and one seed give the
         same greedy start and the same decisions; where a run ends depends on the clock.
         """
