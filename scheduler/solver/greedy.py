@@ -5,9 +5,12 @@ takes the valid position with the lowest estimated cost (room overflow, a new ro
 course already meets on, discouraged periods, a lone session of a cohort, a campus change), ties
 broken by the seeded generator. A session with no valid position left then tries each position
 where exactly one placed session is in its way: that session steps aside to its own cheapest
-valid position, or the swap is undone. What still does not fit stays out; the large-neighbourhood
-search places it later by moving others. All this is fast at any size, which the solver needs
-for a first timetable within seconds on thousands of sessions.
+valid position, or the swap is undone. What still does not fit goes to ``repair``, an iterative
+forward search: a session that is out takes the position where the fewest periods of other
+sessions are in its way, those sessions go out instead, and so on, with recently placed sessions
+protected from ejection for a while so the search does not go round in circles; the state with
+the fewest sessions out is kept. All this is fast at any size, which the solver needs for a first
+timetable within seconds on thousands of sessions.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from .data import Prepared
 from .instance import Weights
 from .model import Assignment, Position
 
 Placed = tuple[int, int, int]  # (group, start, room)
+
+TABU_STEPS = 10  # a session placed by repair is not ejected again for this many steps
+CHECK_STEPS = 20  # repair steps between looks at the clock and the stop flag
 
 
 class Greedy:
@@ -109,14 +115,15 @@ class Greedy:
         return not self.multi_campus or self._travel_ok(g, s, prep.room_campus[r])
 
     def _travel_ok(self, g: int, s: int, campus: int) -> bool:
+        return next(self._travel_clashes(g, s, campus), None) is None
+
+    def _travel_clashes(self, g: int, s: int, campus: int) -> Iterator[Placed]:
+        """The placed sessions of g's people too close in time at another campus."""
         prep = self.prep
         group = prep.groups[g]
-        c = group.course
-        maps = [self.faculty_at[f] for f in prep.course_faculty[c]]
-        maps += [self.cohort_at[q] for q in prep.course_cohorts[c]]
         last = s + group.length - 1
         day_start = s - s % prep.ppd
-        for at in maps:
+        for at in self.people_at[g]:
             if not at:
                 continue
             for t2, _ in prep.travel_window[last]:
@@ -124,14 +131,13 @@ class Greedy:
                 if other is not None and prep.travel_conflict(
                     last, campus, t2, prep.room_campus[other[2]]
                 ):
-                    return False
+                    yield other
             for t1 in range(day_start, s):
                 other = at.get(t1)
                 if other is not None and prep.travel_conflict(
                     t1, prep.room_campus[other[2]], s, campus
                 ):
-                    return False
-        return True
+                    yield other
 
     def blockers(self, g: int, s: int, r: int) -> set[Placed]:
         """The placed sessions sharing a person or the room with a session of g at (s, r)."""
@@ -304,6 +310,56 @@ class Greedy:
             self.place(h, hs, hr)
         return False
 
+    def place_ejecting(self, g: int, step: int, placed_at: dict[Placed, int]) -> list[Placed]:
+        """Place one more session of g by taking out what is in its way; returns what went out.
+
+        In the way are the sessions sharing a person or the room and those of the same people
+        too close in time at another campus. Positions are tried by the periods of sessions in
+        the way (random among equals); pinned sessions and those placed by repair in the last
+        TABU_STEPS steps stay. The other hard rules (day limits, caps) are checked with the way
+        cleared; a position that fails them is passed over. Nothing changes when no position works.
+        """
+        prep = self.prep
+        group = prep.groups[g]
+        taken = {s for s, _ in self.assignment[g]}
+        scored: list[tuple[int, float, int, int, set[Placed]]] = []
+        rnd = self.rng.random
+        for s in group.starts:
+            if s in taken:
+                continue
+            for r in group.rooms[s]:
+                found = self.blockers(g, s, r)
+                if self.multi_campus:
+                    found.update(self._travel_clashes(g, s, prep.room_campus[r]))
+                weight = 0
+                for x in found:
+                    if (
+                        x[0] == g
+                        or prep.groups[x[0]].pin is not None
+                        or placed_at.get(x, -TABU_STEPS) > step - TABU_STEPS
+                    ):
+                        break
+                    weight += prep.groups[x[0]].length
+                else:
+                    scored.append((weight, rnd(), s, r, found))
+        scored.sort(key=lambda option: option[:2])
+        for _weight, _tie, s, r, found in scored:
+            for x in found:
+                self.remove(*x)
+            if self.time_ok(g, s) and self.room_ok(g, s, r):
+                self.place(g, s, r)
+                placed_at[(g, s, r)] = step
+                return list(found)
+            for x in found:
+                self.place(*x)
+        return []
+
+    def missing(self) -> list[int]:
+        """One entry per session not placed, by group."""
+        return [
+            g.index for g in self.prep.groups for _ in range(g.size - len(self.assignment[g.index]))
+        ]
+
     def try_place(self, g: int, s: int, r: int) -> bool:
         """Place a session at a given position if it is valid there (used for hints)."""
         group = self.prep.groups[g]
@@ -356,6 +412,48 @@ def greedy(
             if not state.place_by_ejection(g):
                 break
     return _copy(state.assignment)
+
+
+def repair(
+    prep: Prepared,
+    weights: Weights,
+    assignment: Mapping[int, list[Position]],
+    *,
+    seed: int,
+    deadline: float,
+    stopped: Callable[[], bool] = lambda: False,
+) -> Assignment:
+    """Place the sessions ``assignment`` leaves out, ejecting others, until all are placed, the
+    deadline or ``stopped()`` (asked every CHECK_STEPS steps); returns the timetable with the
+    fewest sessions out seen (see the module docstring). A session out goes back in at its
+    cheapest free position when there is one."""
+    state = Greedy(prep, weights, random.Random(seed))
+    for g, positions in assignment.items():
+        for s, r in positions:
+            state.place(g, s, r)
+    out = state.missing()
+    best, fewest = _copy(state.assignment), len(out)
+    placed_at: dict[Placed, int] = {}
+    step = 0
+    while out:
+        if step % CHECK_STEPS == 0 and (time.monotonic() >= deadline or stopped()):
+            break
+        step += 1
+        g = out.pop(int(state.rng.random() * len(out)))
+        position = state.best_position(g)
+        if position is not None:
+            state.place(g, *position)
+            placed_at[(g, *position)] = step
+        else:
+            ejected = state.place_ejecting(g, step, placed_at)
+            if not ejected and len(state.assignment[g]) < prep.groups[g].size:
+                # stuck for now (everything in the way is protected): try it again later
+                out.append(g)
+                continue
+            out.extend(x[0] for x in ejected)
+        if len(out) < fewest:
+            best, fewest = _copy(state.assignment), len(out)
+    return best
 
 
 def _count(counts: dict[int, int], key: int, sign: int) -> None:

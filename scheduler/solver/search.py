@@ -1,10 +1,11 @@
 """The search: a quick first timetable, simulated annealing, and CP-SAT neighbourhood repairs.
 
-1. First timetable (``first``): the hint when it is complete and valid; else greedy timetables
-   with ejections and restarts (greedy.py), the cheapest kept. When sessions stay out, a time-only
-   model (no room variables; Hall's condition per set of usable rooms counts rooms per slot) is
-   solved to its first solution and rooms are assigned with the times held; what is still out is
-   placed by neighbourhood repairs, then by the full model with the timetable as a hint.
+1. First timetable (``first``): the hint when it is complete and valid; else a greedy timetable
+   whose left-out sessions are placed by ejecting others (greedy.py). When sessions stay out, a
+   time-only model (no room variables; Hall's condition per set of usable rooms counts rooms per
+   slot) is solved to its first solution and rooms are assigned with the times held; what is
+   still out is placed by neighbourhood repairs, then by the full model with the timetable as a
+   hint.
 2. Improvement (``improve``): simulated annealing over moves, swaps and Kempe chains with exact
    incremental costs (anneal.py), one chain in this process and one per extra worker in a child
    process (parallel.py), sharing their bests; the last fifth of the time polishes the best with
@@ -37,7 +38,7 @@ from ortools.sat.python import cp_model
 from .anneal import anneal_loop
 from .cost import hard_conflicts, soft_counts
 from .data import Prepared
-from .greedy import greedy
+from .greedy import greedy, repair
 from .instance import Weights
 from .model import UNPLACED_COST, Assignment, ModelBuilder, Position
 from .parallel import ChainProcess
@@ -54,8 +55,7 @@ WHOLE_MAX = 40  # sessions: timetables this small are first solved outright
 PROCESS_MIN_S = 20.0  # extra workers anneal in child processes when this much time is left
 ADOPT_AFTER = 0.5  # share of the annealing time after which chains adopt a better incumbent
 POLISH_SHARE = 0.2  # with child chains, this process ends with neighbourhood repairs
-GREEDY_SHARE = 0.03  # of the time limit, for greedy restarts while sessions stay out
-GREEDY_TRIES = 20
+REPAIR_SHARE = 0.1  # of the time limit, to place by ejection what the greedy start left out
 FIRST_TIMES_SHARE = 0.03  # of the time left, per step of the time-then-rooms first timetable
 NO_WEIGHTS = Weights(0, 0, 0, 0, 0, 0, 0, 0)
 
@@ -308,33 +308,32 @@ class Search:
     def first(self, hint: Assignment | None = None) -> Outcome:
         """A first timetable: the hint if complete and valid, else a greedy one (see greedy.py).
 
-        When the greedy timetables leave sessions out, a time-only model places them, rooms
-        after (``_times_then_rooms``); if sessions are still out, the outcome is "partial" and
-        ``improve`` places the rest by neighbourhood repairs.
+        When the greedy timetable leaves sessions out, ``repair`` places them by ejecting
+        others for up to REPAIR_SHARE of the time; if some are still out, a time-only model
+        places them, rooms after (``_times_then_rooms``); if sessions are still out, the outcome
+        is "partial" and ``improve`` places the rest by neighbourhood repairs.
         """
         prep = self.prep
         if hint is not None and self._complete(hint) and hard_conflicts(prep, hint) == 0:
             cost = self.cost(hint)
             self._improved(cost, hint)
             return Outcome("feasible", {g: list(p) for g, p in hint.items()}, cost)
-        # Greedy restarts (other orders and ties) while some session stays out, briefly.
-        until = self.started + GREEDY_SHARE * (self.stopper.deadline - self.started)
-        assignment, cost, tries = None, 0, 0
-        while assignment is None or (cost >= UNPLACED_COST and time.monotonic() < until):
-            found = greedy(
+        assignment = greedy(
+            prep, self.weights, seed=self.seed, hint=hint, deadline=self.stopper.deadline
+        )
+        cost = self.cost(assignment)
+        if cost >= UNPLACED_COST:  # sessions out: eject and re-place, briefly
+            until = self.started + REPAIR_SHARE * (self.stopper.deadline - self.started)
+            assignment = repair(
                 prep,
                 self.weights,
-                seed=self.seed + 7919 * tries,
-                hint=hint,
-                deadline=self.stopper.deadline,
+                assignment,
+                seed=self.seed,
+                deadline=until,
+                stopped=lambda: self.stopper.stopped,
             )
-            tries += 1
-            found_cost = self.cost(found)
-            if assignment is None or found_cost < cost:
-                assignment, cost = found, found_cost
-            if tries >= GREEDY_TRIES:
-                break
-        log.debug("greedy: %d tries, cost %d", tries, cost)
+            cost = self.cost(assignment)
+        log.debug("greedy and repair: cost %d", cost)
         if cost >= UNPLACED_COST and assignment is not None:
             timed = self._times_then_rooms(assignment)
             timed_cost = self.cost(timed) if timed is not None else cost

@@ -1,0 +1,115 @@
+"""The repair of a first timetable: sessions left out are placed by ejecting others."""
+
+import time
+
+import pytest
+
+from scheduler.solver.cost import hard_conflicts
+from scheduler.solver.data import prepare
+from scheduler.solver.generate import generate
+from scheduler.solver.greedy import greedy, repair
+from scheduler.solver.instance import Campus, Cohort, Faculty, Pin, Room
+from scheduler.solver.solve import to_placements
+from scheduler.solver.validate import validate
+
+from .build import NO_SOFT, course, instance
+
+
+def repaired(inst, partial):
+    prep = prepare(inst)
+    assignment = {g.index: [] for g in prep.groups}
+    for g, positions in partial(prep).items():
+        assignment[g] = positions
+    result = repair(prep, inst.weights, assignment, seed=0, deadline=time.monotonic() + 5)
+    return prep, result
+
+
+def group_of(prep, session):
+    return prep.session_group[session]
+
+
+def test_a_session_in_the_only_free_place_of_another_steps_aside():
+    # Course 1 can only meet in period 0 (its course is unavailable in period 1); course 2 sits
+    # there already, with the same cohort. Course 2 has to move to period 1.
+    inst = instance(
+        [course(1, cohorts=[5], unavailable=[1]), course(2, cohorts=[5])],
+        days=1,
+        periods=2,
+        weights=NO_SOFT,
+    )
+    prep, result = repaired(inst, lambda prep: {group_of(prep, 200): [(0, 0)]})
+    assert result[group_of(prep, 100)] == [(0, 0)]
+    assert result[group_of(prep, 200)] == [(1, 0)]
+    assert validate(inst, to_placements(prep, result)).hard == ()
+
+
+def test_a_session_too_close_at_another_campus_steps_aside():
+    # The cohort has course 1 at campus 1 in period 0; course 2 can only meet in period 1, at
+    # campus 2, 30 minutes away with 10-minute breaks. Nothing clashes, but the trip does not
+    # fit: course 1 must move to period 3.
+    inst = instance(
+        [
+            course(1, cohorts=[5], allowed=[1]),
+            course(2, cohorts=[5], allowed=[2], unavailable=[0, 2, 3]),
+        ],
+        rooms=[Room(1, "HX-101", 60, campus=1), Room(2, "LJ-201", 60, campus=2)],
+        campuses=[Campus(1, "Huxi"), Campus(2, "Liangjiang")],
+        travel=[(1, 2, 30)],
+        days=1,
+        periods=4,
+        weights=NO_SOFT,
+    )
+    prep, result = repaired(inst, lambda prep: {group_of(prep, 100): [(0, 0)]})
+    assert result[group_of(prep, 200)] == [(1, 1)]
+    assert result[group_of(prep, 100)] == [(3, 0)]
+    assert validate(inst, to_placements(prep, result)).hard == ()
+
+
+def test_pinned_sessions_are_never_ejected_and_what_cannot_go_in_stays_out():
+    # Course 2 is pinned to period 0, the only period course 1 may use: course 1 stays out.
+    inst = instance(
+        [
+            course(1, cohorts=[5], unavailable=[1]),
+            course(2, cohorts=[5], pins={0: Pin(0, 0)}),
+        ],
+        days=1,
+        periods=2,
+        weights=NO_SOFT,
+        faculty=[Faculty(7, "Dr Wang")],
+        cohorts=[Cohort(5, "ICV-2024A")],
+    )
+    prep, result = repaired(inst, lambda prep: {group_of(prep, 200): [(0, 0)]})
+    assert result[group_of(prep, 200)] == [(0, 0)]
+    assert result[group_of(prep, 100)] == []
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_scrambled_timetable_is_completed_without_breaking_a_hard_rule(seed):
+    # A tight generated instance: a greedy timetable with a third of its sessions taken out and
+    # the rest kept; repair has to find room for them all again, moving others.
+    inst = generate(150, seed=seed)
+    prep = prepare(inst)
+    full = greedy(prep, inst.weights, seed=seed)
+    partial = {g: ps[: len(ps) * 2 // 3] for g, ps in full.items()}
+    result = repair(prep, inst.weights, partial, seed=seed, deadline=time.monotonic() + 10)
+    assert hard_conflicts(prep, result) == 0
+    assert all(len(result[g.index]) == g.size for g in prep.groups)
+    report = validate(inst, to_placements(prep, result))
+    assert report.hard == ()
+
+
+def test_it_keeps_to_its_deadline_and_returns_the_fullest_timetable_seen():
+    # Nothing can be placed (everything is pinned in the way), so repair runs to the deadline.
+    inst = instance(
+        [course(1, cohorts=[5], unavailable=[1]), course(2, cohorts=[5], pins={0: Pin(0, 0)})],
+        days=1,
+        periods=2,
+        weights=NO_SOFT,
+    )
+    prep = prepare(inst)
+    partial = {g.index: [] for g in prep.groups}
+    partial[group_of(prep, 200)] = [(0, 0)]
+    began = time.monotonic()
+    result = repair(prep, inst.weights, partial, seed=0, deadline=began + 0.3)
+    assert time.monotonic() - began < 1.0
+    assert result[group_of(prep, 100)] == []
