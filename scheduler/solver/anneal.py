@@ -66,6 +66,9 @@ class Annealer:
                 f.max_periods_per_day is not None or f.max_days is not None for f in inst.faculty
             )
         )
+        # Without day limits, caps, travel or campus changes a move's cost change is computed
+        # without applying it (``_delta``); otherwise it is applied, priced and undone.
+        self.fast = not self.limits and not self._campus_on()
         self.cost = self.total()
         self.moves = 0
 
@@ -151,6 +154,74 @@ class Annealer:
             last = campus
         return self.weights.campus_changes * changes
 
+    def _delta(self, moves: list[tuple[Placed, Placed]]) -> int:
+        """The cost change of moving sessions from old to new positions, nothing applied: the
+        same terms as ``_local`` (campus changes aside), from counts and bit masks. The moves
+        together must leave no clash (a swap is two moves)."""
+        prep = self.prep
+        w = self.weights
+        state = self.state
+        ppd = prep.ppd
+        slot_day = prep.slot_day
+        delta = 0
+        days: dict[int, dict[int, int]] = {}  # course -> day -> change in sessions
+        rooms: dict[int, dict[int, int]] = {}  # course -> room -> change in sessions
+        # (cohort, day) -> [bits off, bits on, {length: (start bits off, start bits on)}]
+        masks: dict[tuple[int, int], list] = {}
+        for (g, s, r), (_g, s2, r2) in moves:
+            group = prep.groups[g]
+            c = group.course
+            delta += self._session_cost(g, s2, r2) - self._session_cost(g, s, r)
+            if w.moved and g in self.refs:
+                wanted = self.refs[g]
+                delta += w.moved * (((s, r) in wanted) - ((s2, r2) in wanted))
+            day, day2 = slot_day[s], slot_day[s2]
+            if day != day2:
+                change = days.setdefault(c, {})
+                change[day] = change.get(day, 0) - 1
+                change[day2] = change.get(day2, 0) + 1
+            if r != r2:
+                change = rooms.setdefault(c, {})
+                change[r] = change.get(r, 0) - 1
+                change[r2] = change.get(r2, 0) + 1
+            if w.isolated:
+                length = group.length
+                full = (1 << length) - 1
+                for q in prep.course_cohorts[c]:
+                    for slot, day_, on in ((s, day, False), (s2, day2, True)):
+                        bit = 1 << (slot - day_ * ppd)
+                        entry = masks.get((q, day_))
+                        if entry is None:
+                            entry = masks[(q, day_)] = [0, 0, {}]
+                        pair = entry[2].get(length, (0, 0))
+                        if on:
+                            entry[1] |= full * bit
+                            entry[2][length] = (pair[0], pair[1] | bit)
+                        else:
+                            entry[0] |= full * bit
+                            entry[2][length] = (pair[0] | bit, pair[1])
+        for c, change in days.items():
+            now = state.course_days[c]
+            used = len(now)
+            used2 = used + sum((now.get(k, 0) + n > 0) - (k in now) for k, n in change.items())
+            min_days = prep.instance.courses[c].min_days
+            delta += w.min_days * (max(0, min_days - used2) - max(0, min_days - used))
+        for c, change in rooms.items():
+            now = state.course_rooms[c]
+            delta += w.room_stability * sum(
+                (now.get(k, 0) + n > 0) - (k in now) for k, n in change.items()
+            )
+        lone = 0
+        for (q, day), (off, on, by_length) in masks.items():
+            busy = state.cohort_busy[q][day]
+            starts = state.cohort_starts[q][day]
+            lone -= _lone(busy, starts)
+            after = dict(starts)
+            for length, (start_off, start_on) in by_length.items():
+                after[length] = (after.get(length, 0) & ~start_off) | start_on
+            lone += _lone((busy & ~off) | on, after)
+        return delta + w.isolated * lone
+
     def _local(self, touched: list[Placed]) -> int:
         """The cost of everything the given sessions (old or new positions) affect."""
         prep = self.prep
@@ -215,6 +286,15 @@ class Annealer:
         blockers = state.blockers(g, s2, r2)
         blockers.discard(me)
         if not blockers:
+            if self.fast:
+                delta = self._delta([(me, (g, s2, r2))])
+                if not self._accept(delta, temperature):
+                    return None
+                state.remove(g, s, r)
+                state.place(g, s2, r2)
+                self._replace(i, (g, s2, r2))
+                self.cost += delta
+                return delta
             if self.limits:  # day limits, caps or travel: check with the session lifted
                 state.remove(g, s, r)
                 ok = state.time_ok(g, s2) and state.room_ok(g, s2, r2)
@@ -249,6 +329,27 @@ class Annealer:
             or (s != hs and hgroup.size > 1 and any(t == s for t, _ in state.assignment[h]))
         ):
             return None
+        length = group.length
+        apart = s == s2 or prep.slot_day[s] != prep.slot_day[s2] or abs(s - s2) >= length
+        if self.fast and apart:
+            # The two new positions do not overlap in time (or only the rooms trade): the
+            # swap is valid when nothing else is where the other session goes.
+            found = state.blockers(h, s, r)
+            found.discard(me)
+            found.discard(other)
+            if found:
+                return None
+            delta = self._delta([(me, (g, s2, r2)), (other, (h, s, r))])
+            if not self._accept(delta, temperature):
+                return None
+            state.remove(g, s, r)
+            state.remove(h, hs, hr)
+            state.place(g, s2, r2)
+            state.place(h, s, r)
+            self._replace(i, (g, s2, r2))
+            self._replace(self.index[other], (h, s, r))
+            self.cost += delta
+            return delta
         touched = [me, (g, s2, r2), other, (h, s, r)]
         before = self._local(touched)
         state.remove(g, s, r)
@@ -333,31 +434,37 @@ class Annealer:
                 break
             state.place(xg, target, choice)
             moves.append((x, (xg, target, choice)))
-        placed = [new for _, new in moves]
-        if ok:
-            touched = [p for pair in moves for p in pair]
-            for new in placed:
-                state.remove(*new)
-            for x in chain:
-                state.place(*x)
-            before = self._local(touched)
-            for x in chain:
-                state.remove(*x)
-            for new in placed:
-                state.place(*new)
-            delta = self._local(touched) - before
-            if self._accept(delta, temperature):
-                slots = [self.index.pop(old) for old, _ in moves]
-                for i, (_, new) in zip(slots, moves, strict=True):
-                    self.placed[i] = new
-                    self.index[new] = i
-                self.cost += delta
-                return delta
-        for new in placed:
+        # Back to where the chain was; then price the swap, and make it if accepted.
+        for _, new in moves:
             state.remove(*new)
         for x in chain:
             state.place(*x)
-        return None
+        if not ok:
+            return None
+        if self.fast:
+            delta = self._delta(moves)
+        else:
+            touched = [p for pair in moves for p in pair]
+            before = self._local(touched)
+            self._apply(moves)
+            delta = self._local(touched) - before
+            self._apply([(new, old) for old, new in moves])
+        if not self._accept(delta, temperature):
+            return None
+        self._apply(moves)
+        slots = [self.index.pop(old) for old, _ in moves]
+        for i, (_, new) in zip(slots, moves, strict=True):
+            self.placed[i] = new
+            self.index[new] = i
+        self.cost += delta
+        return delta
+
+    def _apply(self, moves: list[tuple[Placed, Placed]]) -> None:
+        """Take every old position out, then put every new one in."""
+        for old, _ in moves:
+            self.state.remove(*old)
+        for _, new in moves:
+            self.state.place(*new)
 
     def _place_checked(self, g: int, s: int, r: int, h: int, hs: int, hr: int) -> bool:
         """Place g at (s, r), then h at (hs, hr) if valid; on failure leave neither placed."""
@@ -378,6 +485,19 @@ class Annealer:
 
     def assignment(self) -> Assignment:
         return {g: list(ps) for g, ps in self.state.assignment.items()}
+
+
+def _lone(busy: int, starts: dict[int, int]) -> int:
+    """Lone sessions on a cohort's day with periods ``busy`` and start masks ``starts`` (by
+    session length): the period before and the period after are free."""
+    if not busy:
+        return 0
+    free_before = ~(busy << 1)
+    lone = 0
+    for length, mask in starts.items():
+        if mask:
+            lone += (mask & free_before & ~(busy >> length)).bit_count()
+    return lone
 
 
 def temperature(progress: float) -> float:
