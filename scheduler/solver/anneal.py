@@ -33,6 +33,7 @@ PUBLISH_S = 0.05  # at most this often a copy of a new best is taken and publish
 SYNC_S = 0.5  # how often a chain asks whether a better timetable was found elsewhere
 KEMPE_SHARE = 0.1  # of the moves tried, the share that are Kempe-chain swaps
 KEMPE_MAX = 12  # sessions in a chain at most
+LONE_TABLE_PPD = 16  # periods per day up to which lone sessions are counted from a table
 
 
 class Annealer:
@@ -69,6 +70,13 @@ class Annealer:
         # Without day limits, caps, travel or campus changes a move's cost change is computed
         # without applying it (``_delta``); otherwise it is applied, priced and undone.
         self.fast = not self.limits and not self._campus_on()
+        # When every session is one period long, a cohort day's lone sessions depend on its
+        # busy periods alone: a table by bit mask answers (ITC2007 instances are all like that).
+        self.lone_table: list[int] | None = None
+        if all(g.length == 1 for g in prep.groups) and prep.ppd <= LONE_TABLE_PPD:
+            self.lone_table = [
+                (m & ~(m << 1) & ~(m >> 1)).bit_count() for m in range(1 << prep.ppd)
+            ]
         self.cost = self.total()
         self.moves = 0
 
@@ -184,7 +192,14 @@ class Annealer:
                 change = rooms.setdefault(c, {})
                 change[r] = change.get(r, 0) - 1
                 change[r2] = change.get(r2, 0) + 1
-            if w.isolated:
+            if w.isolated and self.lone_table is not None:
+                for q in prep.course_cohorts[c]:
+                    for slot, day_, on in ((s, day, False), (s2, day2, True)):
+                        entry = masks.get((q, day_))
+                        if entry is None:
+                            entry = masks[(q, day_)] = [0, 0, None]
+                        entry[on] |= 1 << (slot - day_ * ppd)
+            elif w.isolated:
                 length = group.length
                 full = (1 << length) - 1
                 for q in prep.course_cohorts[c]:
@@ -212,8 +227,12 @@ class Annealer:
                 (now.get(k, 0) + n > 0) - (k in now) for k, n in change.items()
             )
         lone = 0
+        table = self.lone_table
         for (q, day), (off, on, by_length) in masks.items():
             busy = state.cohort_busy[q][day]
+            if table is not None:
+                lone += table[(busy & ~off) | on] - table[busy]
+                continue
             starts = state.cohort_starts[q][day]
             lone -= _lone(busy, starts)
             after = dict(starts)
