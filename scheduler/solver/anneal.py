@@ -16,7 +16,7 @@ import logging
 import math
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 
 from .data import Prepared
 from .greedy import Greedy, Placed
@@ -67,9 +67,9 @@ class Annealer:
                 f.max_periods_per_day is not None or f.max_days is not None for f in inst.faculty
             )
         )
-        # Without day limits, caps, travel or campus changes a move's cost change is computed
-        # without applying it (``_delta``); otherwise it is applied, priced and undone.
-        self.fast = not self.limits and not self._campus_on()
+        # Moves are priced without applying them (``_delta``); False prices them the reference
+        # way, applied, priced with ``_local`` and undone (tests compare the two).
+        self.fast = True
         # When every session is one period long, a cohort day's lone sessions depend on its
         # busy periods alone: a table by bit mask answers (ITC2007 instances are all like that).
         self.lone_table: list[int] | None = None
@@ -144,7 +144,16 @@ class Annealer:
                 lone += (starts & free_before & ~(busy >> length)).bit_count()
         return self.weights.isolated * lone
 
-    def _campus_cost(self, kind: str, person: int, day: int) -> int:
+    def _campus_cost(
+        self,
+        kind: str,
+        person: int,
+        day: int,
+        gone: Container[Placed] = (),
+        added: Mapping[int, Placed] | None = None,
+    ) -> int:
+        """Weighted campus changes of a faculty member ("f") or cohort ("q") on a day; as if
+        the sessions in ``gone`` had left and those in ``added`` (by slot) had come, if given."""
         prep = self.prep
         at = (self.state.faculty_at if kind == "f" else self.state.cohort_at)[person]
         first = day * prep.ppd
@@ -153,6 +162,10 @@ class Annealer:
         seen: set[Placed] = set()
         for t in range(first, first + prep.ppd):
             entry = at.get(t)
+            if entry in gone:
+                entry = None
+            if added:
+                entry = added.get(t, entry)
             if entry is None or entry in seen:
                 continue
             seen.add(entry)
@@ -164,8 +177,8 @@ class Annealer:
 
     def _delta(self, moves: list[tuple[Placed, Placed]]) -> int:
         """The cost change of moving sessions from old to new positions, nothing applied: the
-        same terms as ``_local`` (campus changes aside), from counts and bit masks. The moves
-        together must leave no clash (a swap is two moves)."""
+        same terms as ``_local``, from counts, bit masks and the people's days as they would
+        be. The moves together must leave no clash (a swap is two moves)."""
         prep = self.prep
         w = self.weights
         state = self.state
@@ -176,7 +189,11 @@ class Annealer:
         rooms: dict[int, dict[int, int]] = {}  # course -> room -> change in sessions
         # (cohort, day) -> [bits off, bits on, {length: (start bits off, start bits on)}]
         masks: dict[tuple[int, int], list] = {}
-        for (g, s, r), (_g, s2, r2) in moves:
+        # ("f" or "q", person, day) -> slot -> session arriving there, for campus changes
+        person_days: dict[tuple[str, int, int], dict[int, Placed]] = {}
+        campus = self._campus_on()
+        for (g, s, r), new in moves:
+            s2, r2 = new[1], new[2]
             group = prep.groups[g]
             c = group.course
             delta += self._session_cost(g, s2, r2) - self._session_cost(g, s, r)
@@ -192,6 +209,14 @@ class Annealer:
                 change = rooms.setdefault(c, {})
                 change[r] = change.get(r, 0) - 1
                 change[r2] = change.get(r2, 0) + 1
+            if campus:
+                people = [("f", f) for f in prep.course_faculty[c]]
+                people += [("q", q) for q in prep.course_cohorts[c]]
+                for kind, p in people:
+                    person_days.setdefault((kind, p, day), {})
+                    arriving = person_days.setdefault((kind, p, day2), {})
+                    for t in range(s2, s2 + group.length):
+                        arriving[t] = new
             if w.isolated and self.lone_table is not None:
                 for q in prep.course_cohorts[c]:
                     for slot, day_, on in ((s, day, False), (s2, day2, True)):
@@ -239,6 +264,11 @@ class Annealer:
             for length, (start_off, start_on) in by_length.items():
                 after[length] = (after.get(length, 0) & ~start_off) | start_on
             lone += _lone((busy & ~off) | on, after)
+        if person_days:
+            gone = {old for old, _ in moves}
+            for (kind, p, day), arriving in person_days.items():
+                delta += self._campus_cost(kind, p, day, gone, arriving)
+                delta -= self._campus_cost(kind, p, day)
         return delta + w.isolated * lone
 
     def _local(self, touched: list[Placed]) -> int:
@@ -276,12 +306,6 @@ class Annealer:
         return cost
 
     # ------------------------------------------------------------------ moves
-    def _replace(self, i: int, new: Placed) -> None:
-        old = self.placed[i]
-        del self.index[old]
-        self.placed[i] = new
-        self.index[new] = i
-
     def try_move(self, temperature: float) -> int | None:
         """One random move or swap; returns the cost change if taken, else None."""
         if not self.movable:
@@ -302,36 +326,17 @@ class Annealer:
         if s2 != s and group.size > 1 and any(t == s2 for t, _ in state.assignment[g]):
             return None
         self.moves += 1
+        new = (g, s2, r2)
         blockers = state.blockers(g, s2, r2)
         blockers.discard(me)
         if not blockers:
-            if self.fast:
-                delta = self._delta([(me, (g, s2, r2))])
-                if not self._accept(delta, temperature):
-                    return None
-                state.remove(g, s, r)
-                state.place(g, s2, r2)
-                self._replace(i, (g, s2, r2))
-                self.cost += delta
-                return delta
             if self.limits:  # day limits, caps or travel: check with the session lifted
                 state.remove(g, s, r)
                 ok = state.time_ok(g, s2) and state.room_ok(g, s2, r2)
                 state.place(g, s, r)
                 if not ok:
                     return None
-            new = (g, s2, r2)
-            before = self._local([me, new])
-            state.remove(g, s, r)
-            state.place(g, s2, r2)
-            delta = self._local([me, new]) - before
-            if self._accept(delta, temperature):
-                self._replace(i, new)
-                self.cost += delta
-                return delta
-            state.remove(g, s2, r2)
-            state.place(g, s, r)
-            return None
+            return self._take([(me, new)], temperature)
         if len(blockers) != 1:
             return None
         # A swap: the one session in the way takes this session's place, if it can.
@@ -350,7 +355,7 @@ class Annealer:
             return None
         length = group.length
         apart = s == s2 or prep.slot_day[s] != prep.slot_day[s2] or abs(s - s2) >= length
-        if self.fast and apart:
+        if apart and not self.limits:
             # The two new positions do not overlap in time (or only the rooms trade): the
             # swap is valid when nothing else is where the other session goes.
             found = state.blockers(h, s, r)
@@ -358,37 +363,22 @@ class Annealer:
             found.discard(other)
             if found:
                 return None
-            delta = self._delta([(me, (g, s2, r2)), (other, (h, s, r))])
-            if not self._accept(delta, temperature):
-                return None
+        else:  # check every rule with both sessions lifted
             state.remove(g, s, r)
             state.remove(h, hs, hr)
-            state.place(g, s2, r2)
-            state.place(h, s, r)
-            self._replace(i, (g, s2, r2))
-            self._replace(self.index[other], (h, s, r))
-            self.cost += delta
-            return delta
-        touched = [me, (g, s2, r2), other, (h, s, r)]
-        before = self._local(touched)
-        state.remove(g, s, r)
-        state.remove(h, hs, hr)
-        if (
-            state.time_ok(g, s2)
-            and state.room_ok(g, s2, r2)
-            and self._place_checked(g, s2, r2, h, s, r)
-        ):
-            delta = self._local(touched) - before
-            if self._accept(delta, temperature):
-                self._replace(i, (g, s2, r2))
-                self._replace(self.index[other], (h, s, r))
-                self.cost += delta
-                return delta
-            state.remove(g, s2, r2)
-            state.remove(h, s, r)
-        state.place(g, s, r)
-        state.place(h, hs, hr)
-        return None
+            ok = (
+                state.time_ok(g, s2)
+                and state.room_ok(g, s2, r2)
+                and self._place_checked(g, s2, r2, h, s, r)
+            )
+            if ok:
+                state.remove(g, s2, r2)
+                state.remove(h, s, r)
+            state.place(g, s, r)
+            state.place(h, hs, hr)
+            if not ok:
+                return None
+        return self._take([(me, new), (other, (h, s, r))], temperature)
 
     def try_kempe(self, temperature: float) -> int | None:
         """Swap two slots' sessions along a Kempe chain; returns the cost change if taken.
@@ -460,9 +450,13 @@ class Annealer:
             state.place(*x)
         if not ok:
             return None
+        return self._take(moves, temperature)
+
+    def _take(self, moves: list[tuple[Placed, Placed]], temperature: float) -> int | None:
+        """Price moves known to be valid and make them if accepted; the cost change if taken."""
         if self.fast:
             delta = self._delta(moves)
-        else:
+        else:  # the reference way: apply, price what they touch, undo
             touched = [p for pair in moves for p in pair]
             before = self._local(touched)
             self._apply(moves)
