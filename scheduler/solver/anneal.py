@@ -1,13 +1,16 @@
-"""Simulated annealing over single-session moves and swaps, with exact incremental costs.
+"""Simulated annealing over moves, swaps and Kempe chains, with exact incremental costs.
 
 The large-neighbourhood search repairs a few dozen sessions at a time with CP-SAT, which takes a
 tenth of a second or so per repair. Many improvements need only one session to move, or two to
-trade places; this local search tries thousands of those per second, in pure Python, on its own
-copy of the timetable. Each move is checked against every hard rule (the same checks as the
-greedy start) and priced by recomputing only what it touches: the course's days and rooms, the
-session's room overflow and preference periods, the day of each of its cohorts (lone sessions)
-and of each of its people (campus changes), and the group's reference positions. Worse moves are
-accepted with the usual probability exp(-delta / temperature).
+trade places; this local search tries tens of thousands of those per second, in pure Python, on
+its own copy of the timetable. Each move is checked against every hard rule (clashes from the
+occupancy maps; day limits, lending caps and travel, where the instance has them, with the
+sessions lifted, by the same checks as the greedy start) and priced before anything is applied
+(``_delta``), from what it touches: the course's days and rooms (counts), the session's room
+overflow and preference periods, the day of each of its cohorts (lone sessions, from bit masks of
+busy periods), the day of each of its people (campus changes) and the group's reference
+positions. Only an accepted move is applied. Worse moves are accepted with the usual probability
+exp(-delta / temperature).
 """
 
 from __future__ import annotations

@@ -4,11 +4,13 @@ import time
 
 import pytest
 
+from scheduler.solver import search
 from scheduler.solver.cost import hard_conflicts
 from scheduler.solver.data import prepare
 from scheduler.solver.generate import generate
 from scheduler.solver.greedy import greedy, repair
 from scheduler.solver.instance import Campus, Cohort, Faculty, Pin, Room
+from scheduler.solver.search import Search, Stopper
 from scheduler.solver.solve import to_placements
 from scheduler.solver.validate import validate
 
@@ -113,3 +115,55 @@ def test_it_keeps_to_its_deadline_and_returns_the_fullest_timetable_seen():
     result = repair(prep, inst.weights, partial, seed=0, deadline=began + 0.3)
     assert time.monotonic() - began < 1.0
     assert result[group_of(prep, 100)] == []
+
+
+def first_of(inst, partial, monkeypatch):
+    """Search.first with the greedy start replaced by a given partial timetable."""
+    prep = prepare(inst)
+    monkeypatch.setattr(search, "greedy", lambda *a, **k: {g: list(p) for g, p in partial.items()})
+    began = time.monotonic()
+    with Stopper(began + 20.0) as stopper:
+        run = Search(
+            prep, inst.weights, stopper, seed=0, workers=1, complete_by=began + 16, started=began
+        )
+        return prep, run.first()
+
+
+def a_partial_timetable(inst):
+    prep = prepare(inst)
+    full = greedy(prep, inst.weights, seed=0)
+    assert all(len(full[g.index]) == g.size for g in prep.groups)
+    return {g: ps[:-1] if g % 3 == 0 else ps for g, ps in full.items()}
+
+
+def test_the_first_timetable_places_what_the_greedy_start_left_out_by_repair(monkeypatch):
+    inst = generate(60, seed=1)
+    partial = a_partial_timetable(inst)
+
+    def no_model(*args):
+        raise AssertionError("repair should have placed every session")
+
+    monkeypatch.setattr(Search, "_times_then_rooms", no_model)
+    prep, outcome = first_of(inst, partial, monkeypatch)
+    assert outcome.status == "feasible"
+    assert all(len(outcome.assignment[g.index]) == g.size for g in prep.groups)
+    assert hard_conflicts(prep, outcome.assignment) == 0
+
+
+def test_what_repair_cannot_place_in_its_time_goes_to_the_time_only_model(monkeypatch):
+    inst = generate(60, seed=1)
+    partial = a_partial_timetable(inst)
+    monkeypatch.setattr(search, "REPAIR_SHARE", 0.0)  # repair has no time at all
+    calls = []
+    original = Search._times_then_rooms
+
+    def spy(self, start):
+        calls.append(sum(map(len, start.values())))
+        return original(self, start)
+
+    monkeypatch.setattr(Search, "_times_then_rooms", spy)
+    prep, outcome = first_of(inst, partial, monkeypatch)
+    assert calls == [sum(map(len, partial.values()))]
+    assert outcome.status == "feasible"
+    assert all(len(outcome.assignment[g.index]) == g.size for g in prep.groups)
+    assert hard_conflicts(prep, outcome.assignment) == 0
