@@ -9,12 +9,14 @@ sessions lifted, by the same checks as the greedy start) and priced before anyth
 (``_delta``), from what it touches: the course's days and rooms (counts), the session's room
 overflow and preference periods, the day of each of its cohorts (lone sessions, from bit masks of
 busy periods), the day of each of its people (campus changes) and the group's reference
-positions. Only an accepted move is applied. Worse moves are accepted with the usual probability
+positions. A move is applied only once accepted (the limit checks and Kempe chains place sessions
+for a moment while checking). Worse moves are accepted with the usual probability
 exp(-delta / temperature).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import random
@@ -40,7 +42,7 @@ LONE_TABLE_PPD = 16  # periods per day up to which lone sessions are counted fro
 
 
 class Annealer:
-    """A timetable under single-session moves and swaps, with its exact weighted cost."""
+    """A timetable under moves, swaps and Kempe chains, with its exact weighted cost."""
 
     def __init__(
         self, prep: Prepared, weights: Weights, assignment: Mapping[int, list[Position]], seed: int
@@ -77,9 +79,7 @@ class Annealer:
         # busy periods alone: a table by bit mask answers (ITC2007 instances are all like that).
         self.lone_table: list[int] | None = None
         if all(g.length == 1 for g in prep.groups) and prep.ppd <= LONE_TABLE_PPD:
-            self.lone_table = [
-                (m & ~(m << 1) & ~(m >> 1)).bit_count() for m in range(1 << prep.ppd)
-            ]
+            self.lone_table = _lone_table(prep.ppd)
         self.cost = self.total()
         self.moves = 0
 
@@ -501,6 +501,12 @@ class Annealer:
 
     def assignment(self) -> Assignment:
         return {g: list(ps) for g, ps in self.state.assignment.items()}
+
+
+@functools.cache
+def _lone_table(ppd: int) -> list[int]:
+    """Lone one-period sessions by the day's busy-period mask (shared: read only)."""
+    return [(m & ~(m << 1) & ~(m >> 1)).bit_count() for m in range(1 << ppd)]
 
 
 def _lone(busy: int, starts: dict[int, int]) -> int:

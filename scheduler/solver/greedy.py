@@ -5,12 +5,12 @@ takes the valid position with the lowest estimated cost (room overflow, a new ro
 course already meets on, discouraged periods, a lone session of a cohort, a campus change), ties
 broken by the seeded generator. A session with no valid position left then tries each position
 where exactly one placed session is in its way: that session steps aside to its own cheapest
-valid position, or the swap is undone. What still does not fit goes to ``repair``, an iterative
-forward search: a session that is out takes the position where the fewest periods of other
-sessions are in its way, those sessions go out instead, and so on, with recently placed sessions
-protected from ejection for a while so the search does not go round in circles; the state with
-the fewest sessions out is kept. All this is fast at any size, which the solver needs for a first
-timetable within seconds on thousands of sessions.
+valid position, or the swap is undone. What still does not fit is left out; the search then
+calls ``repair``, an iterative forward search: a session that is out takes the position where
+the fewest periods of other sessions are in its way, those sessions go out instead, and so on,
+with recently placed sessions protected from ejection for a while so the search does not go
+round in circles; the state with the fewest sessions out is kept. All this is fast at any size,
+which the solver needs for a first timetable within seconds on thousands of sessions.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from .model import Assignment, Position
 
 Placed = tuple[int, int, int]  # (group, start, room)
 
-TABU_STEPS = 10  # a session placed by repair is not ejected again for this many steps
-CHECK_STEPS = 20  # repair steps between looks at the clock and the stop flag
+TABU_STEPS = 10  # a session placed by repair at step n may be ejected again from step n + 10
+STALL_STEPS = 1000  # repair gives up after this many steps without fewer sessions out
 
 
 class Greedy:
@@ -310,14 +310,17 @@ class Greedy:
             self.place(h, hs, hr)
         return False
 
-    def place_ejecting(self, g: int, step: int, placed_at: dict[Placed, int]) -> list[Placed]:
-        """Place one more session of g by taking out what is in its way; returns what went out.
+    def place_ejecting(
+        self, g: int, step: int, placed_at: dict[Placed, int]
+    ) -> list[Placed] | None:
+        """Place one more session of g by taking out what is in its way; returns what went out,
+        or None when no position works (nothing then changes).
 
         In the way are the sessions sharing a person or the room and those of the same people
         too close in time at another campus. Positions are tried by the periods of sessions in
         the way (random among equals); pinned sessions and those placed by repair in the last
         TABU_STEPS steps stay. The other hard rules (day limits, caps) are checked with the way
-        cleared; a position that fails them is passed over. Nothing changes when no position works.
+        cleared; a position that fails them is passed over.
         """
         prep = self.prep
         group = prep.groups[g]
@@ -352,7 +355,7 @@ class Greedy:
                 return list(found)
             for x in found:
                 self.place(*x)
-        return []
+        return None
 
     def missing(self) -> list[int]:
         """One entry per session not placed, by group."""
@@ -424,9 +427,10 @@ def repair(
     stopped: Callable[[], bool] = lambda: False,
 ) -> Assignment:
     """Place the sessions ``assignment`` leaves out, ejecting others, until all are placed, the
-    deadline or ``stopped()`` (asked every CHECK_STEPS steps); returns the timetable with the
-    fewest sessions out seen (see the module docstring). A session out goes back in at its
-    cheapest free position when there is one."""
+    deadline, ``stopped()`` or STALL_STEPS steps without progress (what only pins, caps or day
+    limits keep out cannot be placed by ejecting); returns the timetable with the fewest
+    sessions out seen (see the module docstring). A session out goes back in at its cheapest
+    free position when there is one."""
     state = Greedy(prep, weights, random.Random(seed))
     for g, positions in assignment.items():
         for s, r in positions:
@@ -434,10 +438,8 @@ def repair(
     out = state.missing()
     best, fewest = _copy(state.assignment), len(out)
     placed_at: dict[Placed, int] = {}
-    step = 0
-    while out:
-        if step % CHECK_STEPS == 0 and (time.monotonic() >= deadline or stopped()):
-            break
+    step = last = 0
+    while out and step - last < STALL_STEPS and time.monotonic() < deadline and not stopped():
         step += 1
         g = out.pop(int(state.rng.random() * len(out)))
         position = state.best_position(g)
@@ -446,13 +448,12 @@ def repair(
             placed_at[(g, *position)] = step
         else:
             ejected = state.place_ejecting(g, step, placed_at)
-            if not ejected and len(state.assignment[g]) < prep.groups[g].size:
-                # stuck for now (everything in the way is protected): try it again later
+            if ejected is None:  # stuck for now (what is in the way is protected)
                 out.append(g)
                 continue
             out.extend(x[0] for x in ejected)
         if len(out) < fewest:
-            best, fewest = _copy(state.assignment), len(out)
+            best, fewest, last = _copy(state.assignment), len(out), step
     return best
 
 

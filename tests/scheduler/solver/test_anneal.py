@@ -138,32 +138,57 @@ def one_period(inst):
     )
 
 
-@pytest.mark.parametrize("shape", ["consortium", "one-campus", "one-period"])
+def mixed(inst, seed):
+    """Half the courses in one-period sessions (so Kempe chains run beside longer sessions),
+    and a reference timetable to keep close to (a third of the sessions a day later)."""
+    inst = replace(
+        inst,
+        courses=tuple(
+            replace(c, sessions=tuple(replace(x, length=1) for x in c.sessions))
+            if c.id % 2
+            else c
+            for c in inst.courses
+        ),
+    )
+    prep = prepare(inst)
+    reference = tuple(
+        replace(p, day=(p.day + 1) % inst.grid.days) if p.session % 3 == 0 else p
+        for p in to_placements(prep, greedy(prep, inst.weights, seed=seed))
+    )
+    return replace(inst, reference=reference)
+
+
+@pytest.mark.parametrize("shape", ["consortium", "mixed", "one-campus", "one-period"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_computed_cost_changes_take_the_same_path_as_applied_ones(seed, shape):
     # Two annealers on one timetable with one seed: one prices moves, swaps and Kempe chains
     # without applying them (_delta), the other applies, prices (_local) and undoes them, with
-    # every soft rule on: on a consortium (campuses, travel, day limits, caps), on one campus
-    # without limits (swaps checked without applying), and with one-period sessions only (lone
-    # sessions from the table). They must accept the same moves at the same cost.
+    # every soft rule on: on a consortium (campuses, travel, day limits, caps), the same with
+    # one- and multi-period sessions and a reference timetable, on one campus without limits
+    # (swaps checked without applying), and with one-period sessions only (lone sessions from
+    # the table). They must accept the same moves at the same cost.
     inst = replace(generate(80, seed=seed), weights=ALL_ON)
-    if shape != "consortium":
+    if shape == "mixed":
+        inst = mixed(inst, seed)
+    if shape in ("one-campus", "one-period"):
         inst = one_campus(inst)
     if shape == "one-period":
         inst = one_period(inst)
     prep = prepare(inst)
     start = greedy(prep, inst.weights, seed=seed)
     computed, applied = (Annealer(prep, inst.weights, start, 9) for _ in range(2))
-    assert computed.limits == (shape == "consortium")
+    assert computed.limits == (shape in ("consortium", "mixed"))
     assert (computed.lone_table is not None) == (shape == "one-period")
     applied.fast = False
-    taken = 0
+    taken = {"move": 0, "kempe": 0}
     for k in range(4000):
-        steps = [a.try_kempe if k % 4 == 0 else a.try_move for a in (computed, applied)]
-        results = [step(1.0) for step in steps]
+        kind = "kempe" if k % 4 == 0 else "move"
+        results = [getattr(a, f"try_{kind}")(1.0) for a in (computed, applied)]
         assert results[0] == results[1], k
         assert computed.placed == applied.placed
-        taken += results[0] is not None
-    assert taken > 200
+        taken[kind] += results[0] is not None
+    assert taken["move"] > 200
+    if shape in ("mixed", "one-period"):
+        assert taken["kempe"] > 20
     assert computed.cost == applied.cost == computed.total()
     assert not validate(inst, to_placements(prep, computed.assignment())).hard

@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from scheduler.solver import greedy as greedy_module
 from scheduler.solver import search
 from scheduler.solver.cost import hard_conflicts
 from scheduler.solver.data import prepare
@@ -100,8 +101,8 @@ def test_a_scrambled_timetable_is_completed_without_breaking_a_hard_rule(seed):
     assert report.hard == ()
 
 
-def test_it_keeps_to_its_deadline_and_returns_the_fullest_timetable_seen():
-    # Nothing can be placed (everything is pinned in the way), so repair runs to the deadline.
+def hopeless():
+    """Course 1 may only meet in period 0, where a pinned session of its cohort is."""
     inst = instance(
         [course(1, cohorts=[5], unavailable=[1]), course(2, cohorts=[5], pins={0: Pin(0, 0)})],
         days=1,
@@ -111,9 +112,23 @@ def test_it_keeps_to_its_deadline_and_returns_the_fullest_timetable_seen():
     prep = prepare(inst)
     partial = {g.index: [] for g in prep.groups}
     partial[group_of(prep, 200)] = [(0, 0)]
+    return inst, prep, partial
+
+
+def test_it_gives_up_when_ejecting_cannot_help():
+    inst, prep, partial = hopeless()
+    began = time.monotonic()
+    result = repair(prep, inst.weights, partial, seed=0, deadline=began + 60.0)
+    assert time.monotonic() - began < 5.0  # STALL_STEPS steps, not the minute
+    assert result[group_of(prep, 100)] == [] and result[group_of(prep, 200)] == [(0, 0)]
+
+
+def test_it_keeps_to_its_deadline(monkeypatch):
+    monkeypatch.setattr(greedy_module, "STALL_STEPS", 10**9)
+    inst, prep, partial = hopeless()
     began = time.monotonic()
     result = repair(prep, inst.weights, partial, seed=0, deadline=began + 0.3)
-    assert time.monotonic() - began < 1.0
+    assert 0.3 <= time.monotonic() - began < 1.0
     assert result[group_of(prep, 100)] == []
 
 
