@@ -23,6 +23,7 @@ import random
 import time
 from collections.abc import Callable, Container, Mapping
 
+from .cost import lower_bound
 from .data import Prepared
 from .greedy import Greedy, Placed
 from .instance import Weights
@@ -549,6 +550,7 @@ def anneal_loop(
     back a cheaper timetable found elsewhere, and the chain continues from it.
     """
     rng = random.Random(seed)
+    floor = lower_bound(prep, weights)  # a chain at this cost cannot improve
     annealer = Annealer(prep, weights, assignment, rng.randrange(1 << 30))
     # best: the cost to beat (the chain is on it while pending); kept: the cost of best_copy
     best = kept = annealer.cost
@@ -593,7 +595,7 @@ def anneal_loop(
                 best_copy = {g: list(p) for g, p in found[1].items()}
                 annealer = Annealer(prep, weights, best_copy, rng.randrange(1 << 30))
                 pending = False
-        if best == 0:
+        if best <= floor:
             break
     publish(kept, best_copy)
     log.debug("annealing chain: %d moves tried, best %d", annealer.moves, kept)

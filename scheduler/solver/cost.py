@@ -96,6 +96,43 @@ def weighted_penalties(
     return {rule: weights.of(rule) * n for rule, n in counts.items()}
 
 
+def lower_bound(prep: Prepared, weights: Weights) -> int:
+    """A cost no complete timetable can go below, from what each session or course could do at
+    best on its own: its least room overflow and least discouraged or not-preferred periods
+    over every position it may take; the days and the single room a course cannot have; the
+    reference positions a group cannot keep. Lone sessions and campus changes count 0."""
+    bound = 0
+    course_days: dict[int, set[int]] = defaultdict(set)
+    course_sessions: dict[int, int] = defaultdict(int)
+    course_rooms: dict[int, set[int] | None] = {}
+    for group in prep.groups:
+        g = group.index
+        if not group.size or not group.starts:
+            continue
+        c = group.course
+        rooms = {r for s in group.starts for r in group.rooms[s]}
+        bound += group.size * weights.room_capacity * min(prep.overflow[g].get(r, 0) for r in rooms)
+        bound += group.size * min(
+            weights.discouraged * prep.discouraged[g].get(s, 0)
+            + weights.not_preferred * prep.not_preferred[g].get(s, 0)
+            for s in group.starts
+        )
+        course_days[c].update(prep.slot_day[s] for s in group.starts)
+        course_sessions[c] += group.size
+        shared = course_rooms.get(c)
+        course_rooms[c] = rooms if shared is None else shared & rooms
+        refs = prep.reference.get(g)
+        if refs and weights.moved:
+            keepable = {(s, r) for s, r, _ in refs if r >= 0 and r in group.rooms.get(s, ())}
+            bound += weights.moved * (len(refs) - min(group.size, len(keepable)))
+    for c, days in course_days.items():
+        most = min(len(days), course_sessions[c])
+        bound += weights.min_days * max(0, prep.instance.courses[c].min_days - most)
+        if not course_rooms[c]:
+            bound += weights.room_stability  # no one room can take every session
+    return bound
+
+
 def hard_conflicts(prep: Prepared, assignment: Mapping[int, Sequence[Position]]) -> int:
     """A quick count of clashes, unplaced sessions and limit breaches (0 for a valid timetable).
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from .anneal import anneal_loop
-from .cost import hard_conflicts, soft_counts
+from .cost import hard_conflicts, lower_bound, soft_counts
 from .data import Prepared
 from .greedy import greedy, repair
 from .instance import Weights
@@ -266,6 +266,8 @@ class Search:
         self._local = threading.local()
         prep = self.prep
         self.total = sum(g.size for g in prep.groups)
+        # No complete timetable costs less (cost.lower_bound): reaching it proves optimality.
+        self.floor = lower_bound(prep, self.weights)
         self.build_rate = 0.0  # seconds per session of the slowest neighbourhood model build
         related: list[set[int]] = [set() for _ in prep.instance.courses]
         by_person: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -287,6 +289,10 @@ class Search:
         counts = soft_counts(self.prep, assignment)
         soft = sum(self.weights.of(rule) * n for rule, n in counts.items())
         return soft + UNPLACED_COST * sum(self.missing(assignment).values())
+
+    def _proven(self, cost: int) -> bool:
+        """Whether a timetable of this cost is optimal: complete, and at the lower bound."""
+        return cost < UNPLACED_COST and cost <= self.floor
 
     def missing(self, assignment: Mapping[int, list[Position]]) -> dict[int, int]:
         """Sessions of each group that the assignment does not place yet."""
@@ -423,7 +429,7 @@ class Search:
         same greedy start and the same decisions; where a run ends depends on the clock.
         """
         current = {g: list(p) for g, p in assignment.items()}
-        if self.total == 0 or cost == 0:  # no penalty is negative: nothing can beat 0
+        if self.total == 0 or self._proven(cost):
             return Outcome("optimal", current, cost, self.solutions)
         start_size = float(min(self.total, max(MIN_SIZE, START_SIZE)))
         state = _State(current, cost, {kind: KindStats(start_size) for kind in KINDS})
@@ -525,7 +531,7 @@ class Search:
                 state.current, state.cost = timetable, cost
                 state.version += 1
                 self._improved(cost, timetable)
-                if cost == 0:
+                if self._proven(cost):
                     state.done = "optimal"
 
     def _incumbent(self, state: _State) -> tuple[int, Assignment]:
@@ -622,7 +628,7 @@ class Search:
         state.version += 1
         if better:
             self._improved(cost, candidate)
-            if cost == 0:
+            if self._proven(cost):
                 state.done = "optimal"
 
     def _pick_kind(self, stats: dict[str, KindStats], incomplete: bool, rng: random.Random) -> str:

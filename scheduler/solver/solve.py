@@ -7,9 +7,10 @@ Steps: prepare the data; run the fast pre-checks (a sure sign of infeasibility e
 an explanation); build a first timetable (from the hint when it is complete and valid); improve
 it by simulated annealing and CP-SAT neighbourhood repairs (search.py) until the time limit or a
 stop request; score the result with ``validate``. ``on_progress`` is called at every improvement
-(with the penalty of each rule at most once a second); ``should_stop`` is polled ten times a
-second from a watcher thread (so it must be safe to call from another thread), and a stop keeps
-the best timetable found so far.
+(with the penalty of each rule at most once a second, and as bound ``cost.lower_bound``, a cost
+no timetable can go below; a timetable that reaches it is optimal and ends the search);
+``should_stop`` is polled ten times a second from a watcher thread (so it must be safe to call
+from another thread), and a stop keeps the best timetable found so far.
 """
 
 from __future__ import annotations
@@ -104,9 +105,13 @@ class Reporter:
     """
 
     def __init__(
-        self, prep: Prepared, on_progress: Callable[[Progress], None] | None, started: float
+        self,
+        prep: Prepared,
+        on_progress: Callable[[Progress], None] | None,
+        started: float,
     ) -> None:
         self.prep = prep
+        self.bound = 0  # reported with every objective: no timetable costs less (set by solve)
         self.on_progress = on_progress
         self.started = started
         self.counted_at = -PENALTIES_EVERY_S  # when penalties were last counted (since start)
@@ -143,7 +148,7 @@ class Reporter:
         assert self.on_progress is not None
         elapsed = time.monotonic() - self.started
         try:
-            self.on_progress(Progress(elapsed, cost, 0, solutions, penalties))
+            self.on_progress(Progress(elapsed, cost, self.bound, solutions, penalties))
         except Exception:
             log.exception("on_progress raised; the search goes on")
 
@@ -183,6 +188,7 @@ def solve(
             complete_by=started + COMPLETE_SHARE * (deadline - started),
             started=started,
         )
+        reporter.bound = search.floor
         hint_assignment = to_assignment(prep, hint_list) if hint_list else None
         outcome = search.first(hint_assignment)
         if outcome.status in ("feasible", "partial") and outcome.assignment is not None:
@@ -193,7 +199,9 @@ def solve(
         stopped = stopper.requested
 
     if outcome.status in ("feasible", "optimal") and outcome.assignment is not None:
-        return _finish(prep, outcome, hint_list, elapsed(), search.solutions, stopped)
+        return _finish(
+            prep, outcome, hint_list, elapsed(), search.solutions, stopped, search.floor
+        )
     if outcome.status == "invalid":
         log.error("CP-SAT rejected the model as invalid")
         return Solution(Status.INVALID, elapsed_s=elapsed(), stopped=stopped)
@@ -223,6 +231,7 @@ def _finish(
     elapsed_s: float,
     solutions: int,
     stopped: bool,
+    floor: int,
 ) -> Solution:
     assert outcome.assignment is not None
     placements = to_placements(prep, outcome.assignment, hint)
@@ -239,7 +248,7 @@ def _finish(
         status=Status.OPTIMAL if optimal else Status.FEASIBLE,
         placements=placements,
         objective=report.cost,
-        bound=report.cost if optimal else 0,
+        bound=report.cost if optimal else min(floor, report.cost),
         penalties=dict(report.penalties),
         violations=report.violations,
         elapsed_s=elapsed_s,
