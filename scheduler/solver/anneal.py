@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 # Temperatures in weighted cost units: a lone session costs 2, a missing day 5 with ITC weights.
 # Starting at 4 instead: comp05 ends lower (mean 336.6 over 5 seeds at 156 s, against 354.0),
 # but comp01 (6 5 6 5 5 against 5 5 5 5 5) and comp07 (mean 28.4 against 19.2) end higher: the
-# hotter start leaves less of the time limit for the cold end. benchmarks/temperature.py compares
-# schedules on single chains.
+# hotter start leaves less of the time limit for the cold end. Only the child chain at 4 (README,
+# "Two temperatures"): comp05 and comp07 lower, comp01 5.2 against 5.0. benchmarks/temperature.py
+# compares schedules on single chains.
 T_START = 2.0
 T_END = 0.05
 CHUNK = 500  # moves between looks at the clock and the stop flag
