@@ -528,10 +528,10 @@ def _lone(busy: int, starts: dict[int, int]) -> int:
     return lone
 
 
-def temperature(progress: float) -> float:
-    """Geometric cooling from T_START to T_END as progress goes from 0 to 1."""
+def temperature(progress: float, t_start: float = T_START, t_end: float = T_END) -> float:
+    """Geometric cooling from ``t_start`` to ``t_end`` as progress goes from 0 to 1."""
     progress = min(1.0, max(0.0, progress))
-    return T_START * (T_END / T_START) ** progress
+    return t_start * (t_end / t_start) ** progress
 
 
 def anneal_loop(
