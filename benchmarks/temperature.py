@@ -7,19 +7,18 @@
 For each instance, schedule (start:end temperature, cooled geometrically over the seconds by
 anneal.py's ``temperature``, as the engine cools from T_START to T_END) and seed, it builds a
 complete first timetable as the engine does (the greedy start, then ``repair`` for whatever it
-left out) and runs one annealing chain (anneal.py, moves and Kempe chains in the engine's mix)
-on it for the given seconds; it prints the best cost of each chain, then the mean and median per
-schedule. The same seed gives the same start under every schedule, so schedules are compared on
-equal terms. ``--jobs`` chains run at once, one per process (one core each). A script, not a
-test: it asserts nothing. A single chain for a shorter time is not the engine's 156 s with two
-workers; use it to choose what to measure with benchmarks/itc2007.py, not instead of it.
+left out) and runs one annealing chain (the engine's ``anneal_loop``, alone) on it for the given
+seconds; it prints the best cost of each chain, then the mean and median per schedule. The same
+seed gives the same start under every schedule, so schedules are compared on equal terms.
+``--jobs`` chains run at once, one per process (one core each). A script, not a test: it asserts
+nothing. A single chain for a shorter time is not the engine's 156 s with two workers; use it to
+choose what to measure with benchmarks/itc2007.py, not instead of it.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import random
 import statistics
 import sys
 import time
@@ -29,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from figures import fmt, load  # noqa: E402  (benchmarks/figures.py, beside this script)
 
-from scheduler.solver.anneal import CHUNK, KEMPE_SHARE, Annealer, temperature  # noqa: E402
+from scheduler.solver.anneal import anneal_loop  # noqa: E402
 from scheduler.solver.data import prepare  # noqa: E402
 from scheduler.solver.greedy import greedy, repair  # noqa: E402
 from scheduler.solver.itc2007 import read_ctt  # noqa: E402
@@ -48,16 +47,20 @@ def chain(job: tuple[str, float, float, int, float]) -> tuple[int, int]:
         prep, instance.weights, start, seed=seed, deadline=time.monotonic() + REPAIR_S
     )
     out = sum(g.size - len(start[g.index]) for g in prep.groups)
-    annealer = Annealer(prep, instance.weights, start, seed)
-    rng = random.Random(seed)
-    best = annealer.cost
     began = time.monotonic()
-    while (progress := (time.monotonic() - began) / seconds) < 1.0:
-        heat = temperature(progress, t_start, t_end)
-        for _ in range(CHUNK):
-            step = annealer.try_kempe if rng.random() < KEMPE_SHARE else annealer.try_move
-            if step(heat) is not None and annealer.cost < best:
-                best = annealer.cost
+    best, _ = anneal_loop(
+        prep,
+        instance.weights,
+        start,
+        seed,
+        start=began,
+        deadline=began + seconds,
+        stopped=lambda: False,
+        publish=lambda cost, timetable: None,
+        better=lambda best: None,
+        t_start=t_start,
+        t_end=t_end,
+    )
     return best, out
 
 

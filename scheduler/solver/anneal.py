@@ -546,13 +546,16 @@ def anneal_loop(
     publish: Callable[[int, Assignment], None],
     better: Callable[[int], tuple[int, Assignment] | None],
     adopt_after: float = 0.0,
+    t_start: float = T_START,
+    t_end: float = T_END,
 ) -> tuple[int, Assignment]:
     """Anneal from ``assignment`` until the deadline or ``stopped()``; return the best found.
 
-    The temperature follows the clock from ``start`` to ``deadline``. ``publish(cost, timetable)``
-    receives new bests (a copy at most every PUBLISH_S seconds, and the last one at the end).
-    Every SYNC_S seconds, once ``adopt_after`` of the time has gone, ``better(best)`` may hand
-    back a cheaper timetable found elsewhere, and the chain continues from it.
+    The temperature follows the clock from ``start`` to ``deadline``, cooling from ``t_start`` to
+    ``t_end``. ``publish(cost, timetable)`` receives new bests (a copy at most every PUBLISH_S
+    seconds, and the last one at the end). Every SYNC_S seconds, once ``adopt_after`` of the time
+    has gone, ``better(best)`` may hand back a cheaper timetable found elsewhere, and the chain
+    continues from it.
     """
     rng = random.Random(seed)
     floor = lower_bound(prep, weights)  # a chain at this cost cannot improve
@@ -567,7 +570,7 @@ def anneal_loop(
         now = time.monotonic()
         if now >= deadline:
             break
-        heat = temperature((now - start) / span)
+        heat = temperature((now - start) / span, t_start, t_end)
         for _ in range(CHUNK):
             step = annealer.try_kempe if rng.random() < KEMPE_SHARE else annealer.try_move
             if step(heat) is None:
