@@ -397,7 +397,8 @@ class Annealer:
         From a random one-period session and another slot it could start in, the chain takes
         every session in either slot that shares a faculty member or cohort with a session
         already in it; the chain's sessions in the first slot move to the second and the other
-        way round, keeping their rooms where they can (else the cheapest free suitable room).
+        way round, keeping their rooms where they can and fit (else the free suitable room they
+        overflow least).
         """
         if not self.movable:
             return None
@@ -437,13 +438,14 @@ class Annealer:
         for x, target in chain.items():
             xg, _xs, xr = x
             rooms = prep.groups[xg].rooms[target]
+            overflow = prep.overflow[xg]
             choice = None
-            if xr in rooms and target not in state.room_at[xr]:
+            if xr in rooms and target not in state.room_at[xr] and not overflow.get(xr, 0):
                 choice = xr
-            else:
+            else:  # the free room it overflows least, its own on a tie
                 free = [q for q in rooms if target not in state.room_at[q]]
                 if free:
-                    choice = min(free, key=lambda q: prep.overflow[xg].get(q, 0))
+                    choice = min(free, key=lambda q: (overflow.get(q, 0), q != xr))
             if (
                 choice is None
                 or any(t == target for t, _ in state.assignment[xg])  # one start per group

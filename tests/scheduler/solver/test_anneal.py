@@ -192,3 +192,32 @@ def test_computed_cost_changes_take_the_same_path_as_applied_ones(seed, shape):
         assert taken["kempe"] > 20
     assert computed.cost == applied.cost == computed.total()
     assert not validate(inst, to_placements(prep, computed.assignment())).hard
+
+
+
+def one_session_two_rooms(size: int) -> Annealer:
+    """One session of ``size`` students in the ten-seat room at the first of two periods; the
+    hundred-seat room (index 1) is free at both."""
+    inst = instance(
+        [course(1, cohorts=[1], size=size)],
+        rooms=[Room(1, "Small", 10), Room(2, "Big", 100)],
+        days=1,
+        periods=2,
+    )
+    return Annealer(prepare(inst), inst.weights, {0: [(0, 0)]}, 0)
+
+
+def test_a_kempe_swap_takes_a_session_into_a_room_that_fits_it():
+    # Fifty students in the ten-seat room: moved by a Kempe chain to the other period, the
+    # session goes to the free hundred-seat room instead of keeping its own.
+    annealer = one_session_two_rooms(50)
+    before = annealer.cost  # 40 students too many, and a lone session
+    assert annealer.try_kempe(0.0) == -40
+    assert annealer.assignment() == {0: [(1, 1)]}
+    assert annealer.cost == annealer.total() == before - 40
+
+
+def test_a_kempe_swap_keeps_a_room_that_fits():
+    annealer = one_session_two_rooms(5)
+    assert annealer.try_kempe(0.0) == 0
+    assert annealer.assignment() == {0: [(1, 0)]}
