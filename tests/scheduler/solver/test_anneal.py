@@ -194,7 +194,6 @@ def test_computed_cost_changes_take_the_same_path_as_applied_ones(seed, shape):
     assert not validate(inst, to_placements(prep, computed.assignment())).hard
 
 
-
 def one_session_two_rooms(size: int) -> Annealer:
     """One session of ``size`` students in the ten-seat room at the first of two periods; the
     hundred-seat room (index 1) is free at both."""
