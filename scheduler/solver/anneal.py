@@ -48,10 +48,10 @@ KEMPE_SHARE = 0.1  # of the moves tried, the share that are Kempe-chain swaps
 KEMPE_MAX = 12  # sessions in a chain at most
 # Of the moves, the share that try the room the course uses most (where the session fits it)
 # instead of a random one: room stability is mostly lost by single sessions in odd rooms, and a
-# random room is rarely the one that brings them back. On one machine, 156 s, seeds 0-4, every
-# instance ended lower than without it (comp07 21.2 against 29.4, comp05 351.2 against 362.8;
-# README). Aimed also where the room is too small, comp05 lost (374.4): a large course stayed out
-# of the one room that fits it.
+# random room is rarely the one that brings them back. At 156 s, seeds 0-4, every instance
+# ended lower with it than without it on a faster machine (comp07 21.2 against 29.4, comp05
+# 351.2 against 362.8; README). Aimed also where the room is too small, comp05 lost (374.4):
+# a large course stayed out of the one room that fits it.
 OWN_ROOM_SHARE = 0.5
 LONE_TABLE_PPD = 16  # periods per day up to which lone sessions are counted from a table
 
