@@ -138,15 +138,23 @@ class Reporter:
         if self.uncounted is None or now - self.counted_at < PENALTIES_EVERY_S:
             return False
         cost, solutions, timetable = self.uncounted
-        self.counted_at, self.uncounted = now, None
-        self._send(
-            cost, solutions, weighted_penalties(self.prep, self.prep.instance.weights, timetable)
-        )
+        penalties = weighted_penalties(self.prep, self.prep.instance.weights, timetable)
+        # The report's time is the count's, after counting: counted reports stay a second apart
+        # however long each count took.
+        self.counted_at, self.uncounted = time.monotonic() - self.started, None
+        self._send(cost, solutions, penalties, self.counted_at)
         return True
 
-    def _send(self, cost: int, solutions: int, penalties: dict[str, int] | None) -> None:
+    def _send(
+        self,
+        cost: int,
+        solutions: int,
+        penalties: dict[str, int] | None,
+        elapsed: float | None = None,
+    ) -> None:
         assert self.on_progress is not None
-        elapsed = time.monotonic() - self.started
+        if elapsed is None:
+            elapsed = time.monotonic() - self.started
         try:
             self.on_progress(Progress(elapsed, cost, self.bound, solutions, penalties))
         except Exception:

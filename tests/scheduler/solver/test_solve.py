@@ -65,6 +65,30 @@ def test_an_improvement_reported_without_penalties_is_reported_again_with_them()
     assert len(seen) == 3
 
 
+def test_counted_reports_stay_a_second_apart_however_long_a_count_takes(monkeypatch):
+    inst = generate(30, seed=3)
+    prep = prepare(inst)
+    first = greedy(prep, inst.weights, seed=0)
+    second = greedy(prep, inst.weights, seed=1)
+    slow_then_fast = iter([0.3, 0.0])
+
+    def counting(*args):
+        time.sleep(next(slow_then_fast))
+        return weighted_penalties(*args)
+
+    monkeypatch.setattr("scheduler.solver.solve.weighted_penalties", counting)
+    seen = []
+    reporter = Reporter(prep, seen.append, time.monotonic())
+    reporter.improved(900, 1, first)  # counted, slowly
+    reporter.improved(800, 2, second)  # not yet due
+    while seen[-1].penalties is None:
+        time.sleep(0.01)
+        reporter.tick()
+    counted = [p for p in seen if p.penalties is not None]
+    assert [p.objective for p in counted] == [900, 800]
+    assert counted[1].elapsed_s - counted[0].elapsed_s >= PENALTIES_EVERY_S
+
+
 def test_it_stops_within_a_second_of_a_request_and_keeps_the_best():
     inst = generate(300, seed=2)
     progressed = threading.Event()
