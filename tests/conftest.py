@@ -155,6 +155,20 @@ _serialise_requests_on_a_shared_connection()
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test databases, with every connection closed before they are dropped.
+
+    Django keeps a connection per thread and context, and pytest-django closes the one it set up
+    with; the tests may have left another one open, and PostgreSQL refuses to drop a database in
+    use ("test_test is being accessed by other users").
+    """
+    from django.db import connections
+
+    yield
+    connections.close_all()
+
+
+@pytest.fixture(scope="session")
 def _playwright_browser():
     """One Debian Chromium for the whole session (Playwright never downloads a browser here)."""
     import os
