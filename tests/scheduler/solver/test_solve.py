@@ -81,7 +81,8 @@ def test_counted_reports_stay_a_second_apart_however_long_a_count_takes(monkeypa
     reporter = Reporter(prep, seen.append, time.monotonic())
     reporter.improved(900, 1, first)  # counted, slowly
     reporter.improved(800, 2, second)  # not yet due
-    while seen[-1].penalties is None:
+    deadline = time.monotonic() + 5 * PENALTIES_EVERY_S
+    while seen[-1].penalties is None and time.monotonic() < deadline:
         time.sleep(0.01)
         reporter.tick()
     counted = [p for p in seen if p.penalties is not None]
