@@ -158,14 +158,20 @@ _serialise_requests_on_a_shared_connection()
 def django_db_setup(django_db_setup):
     """pytest-django's test databases, with every connection closed before they are dropped.
 
-    Django keeps a connection per thread and context, and pytest-django closes the one it set up
-    with; the tests may have left another one open, and PostgreSQL refuses to drop a database in
-    use ("test_test is being accessed by other users").
+    Django keeps a connection per thread and per context, and pytest-django closes only the one
+    of the context it set up in; the tests may leave one open in another context, and PostgreSQL
+    refuses to drop a database in use ("test_test is being accessed by other users"). So every
+    connection object still open is closed here.
     """
-    from django.db import connections
+    import gc
+
+    from django.db.backends.base.base import BaseDatabaseWrapper
 
     yield
-    connections.close_all()
+    for wrapper in gc.get_objects():
+        if isinstance(wrapper, BaseDatabaseWrapper) and wrapper.connection is not None:
+            wrapper.inc_thread_sharing()  # opened in this thread or another: close it anyway
+            wrapper.close()
 
 
 @pytest.fixture(scope="session")
