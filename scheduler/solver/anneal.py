@@ -339,8 +339,11 @@ class Annealer:
         s2 = starts[int(rnd() * len(starts))]
         rooms = group.rooms[s2]
         r2 = rooms[int(rnd() * len(rooms))]
-        used = state.course_rooms[group.course]
-        if used and self.weights.room_stability and rnd() < OWN_ROOM_SHARE:
+        if (
+            self.weights.room_stability
+            and (used := state.course_rooms[group.course])
+            and rnd() < OWN_ROOM_SHARE
+        ):
             # deterministic on a tie: undoing a move must not change which room is chosen
             own = next(iter(used)) if len(used) == 1 else min(used, key=lambda q: (-used[q], q))
             if own in rooms and not prep.overflow[g].get(own, 0):
