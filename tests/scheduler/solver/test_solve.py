@@ -42,11 +42,15 @@ def test_it_reports_progress_at_every_improvement():
         assert set(p.penalties) == set(SOFT_RULES) and sum(p.penalties.values()) == p.objective
 
 
-def test_an_improvement_reported_without_penalties_is_reported_again_with_them():
+def two_timetables():
+    """A small instance, prepared, and two greedy timetables of it."""
     inst = generate(30, seed=3)
     prep = prepare(inst)
-    first = greedy(prep, inst.weights, seed=0)
-    second = greedy(prep, inst.weights, seed=1)
+    return inst, prep, greedy(prep, inst.weights, seed=0), greedy(prep, inst.weights, seed=1)
+
+
+def test_an_improvement_reported_without_penalties_is_reported_again_with_them():
+    inst, prep, first, second = two_timetables()
     seen = []
     reporter = Reporter(prep, seen.append, time.monotonic())
     reporter.improved(900, 1, first)
@@ -66,10 +70,7 @@ def test_an_improvement_reported_without_penalties_is_reported_again_with_them()
 
 
 def test_counted_reports_stay_a_second_apart_however_long_a_count_takes(monkeypatch):
-    inst = generate(30, seed=3)
-    prep = prepare(inst)
-    first = greedy(prep, inst.weights, seed=0)
-    second = greedy(prep, inst.weights, seed=1)
+    _, prep, first, second = two_timetables()
     slow_then_fast = iter([0.3, 0.0])
 
     def counting(*args):
